@@ -1,0 +1,89 @@
+"""The `wirehouse` command: ingest a folder, and the analysts' tools around the warehouse."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+DEFAULT_DB = "warehouse.duckdb"
+
+
+def _quiet_prefect() -> None:
+    """Prefect reads these at import: no telemetry, no INFO chatter on the console."""
+    defaults = {
+        "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
+        "DO_NOT_TRACK": "1",
+        "PREFECT_LOGGING_LEVEL": "WARNING",
+        "PREFECT_SERVER_LOGGING_LEVEL": "WARNING",
+        "PREFECT_LOGGING_LOG_PRINTS": "false",
+    }
+    for name, value in defaults.items():
+        os.environ.setdefault(name, value)
+
+
+def _default_input() -> str:
+    from wirehouse.resources import data_path
+
+    return str(data_path("samples"))
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="wirehouse", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+    ingest = commands.add_parser("ingest", help="load every article file under PATH")
+    ingest.add_argument(
+        "path", nargs="?", default=None, help="input folder (default: the bundled data/samples)"
+    )
+    ingest.add_argument("--db", default=DEFAULT_DB, help=f"warehouse file (default {DEFAULT_DB})")
+    ingest.add_argument("--batch-size", type=int, default=50, help="files per Prefect task")
+    ingest.add_argument(
+        "--max-bytes", type=int, default=None, help="reject files larger than this (default 20 MiB)"
+    )
+    ingest.add_argument(
+        "--wait",
+        type=float,
+        default=0.0,
+        metavar="SECONDS",
+        help="wait this long for another run on the same warehouse to finish",
+    )
+    ingest.add_argument("--no-progress", action="store_true", help="no progress bar")
+    return parser
+
+
+def cmd_ingest(args: argparse.Namespace) -> int:
+    from flows.ingest import ingest
+    from wirehouse.load import WarehouseBusy
+    from wirehouse.read import DEFAULT_MAX_BYTES
+
+    path = args.path or _default_input()
+    try:
+        summary = ingest(
+            input_dir=path,
+            db_path=args.db,
+            batch_size=args.batch_size,
+            max_bytes=args.max_bytes or DEFAULT_MAX_BYTES,
+            wait_seconds=args.wait,
+            show_progress=not args.no_progress and sys.stderr.isatty(),
+        )
+    except (WarehouseBusy, FileNotFoundError) as error:
+        print(f"wirehouse: {error}", file=sys.stderr)
+        return 2
+    summary.print()
+    print(f"\nwarehouse: {Path(args.db).resolve()}")
+    print(f'try: duckdb -readonly {args.db} "SELECT title, published_at FROM articles"')
+    return 0
+
+
+COMMANDS = {"ingest": cmd_ingest}
+
+
+def main(argv: list[str] | None = None) -> int:
+    _quiet_prefect()
+    args = build_parser().parse_args(argv)
+    return COMMANDS[args.command](args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,344 @@
+"""Extract stage: a raw record becomes a clean Article (body text plus metadata).
+
+HTML goes through trafilatura; Markdown through markdown-it; JSON fields are mapped from the
+names real feeds use. Every body then passes one cleanup that removes page furniture.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from datetime import UTC, datetime
+from functools import cache
+
+import py3langid
+import trafilatura
+from dateutil import parser as dateparser
+from markdown_it import MarkdownIt
+
+from wirehouse.model import Article, RawRecord
+from wirehouse.resources import read_csv_rows
+
+FIELD_NAMES = {
+    "title": ("title", "headline", "name"),
+    "body": ("body", "text", "content", "articleBody", "article_body", "full_text", "story"),
+    "published": (
+        "published",
+        "published_at",
+        "datePublished",
+        "date_published",
+        "date",
+        "pubDate",
+        "publishedAt",
+        "created_at",
+        "timestamp",
+    ),
+    "author": ("author", "byline", "authors", "creator", "writer"),
+    "url": ("url", "link", "canonical_url", "uri", "permalink"),
+    "source": ("source", "site", "site_name", "publisher", "sitename", "outlet", "domain"),
+}
+_HTML_TAG = re.compile(r"<(p|div|br|article|span|h[1-6]|ul|li|a)\b[^>]*>", re.IGNORECASE)
+_BYLINE = re.compile(
+    r"^\*{0,2}_?(?:(?:Published|Posted|Updated)\s*:?\s*)?"
+    r"(?P<date>\d{4}-\d{2}-\d{2}(?:[T ][\d:]+Z?)?"
+    r"|[A-Z][a-z]+\.? \d{1,2},? \d{4}|\d{1,2} [A-Z][a-z]+ \d{4})"
+    r"(?:\s*[·•|—–-]\s*(?P<source>[^*_]+?))?\s*_?\*{0,2}$"
+)
+_BY_AUTHOR = re.compile(
+    r"^\*{0,2}_?By\s+(?P<author>[A-Z][\w.'’-]+(?:\s+(?:[A-Z][\w.'’-]+|and|de|van|von|al-?\w*)){0,5})"
+    r"(?:\s*[,·•|—–-]\s*(?P<rest>[^*_]+?))?\s*_?\*{0,2}$"
+)
+
+
+class ExtractError(Exception):
+    """A record with no usable article in it; the message is shown to the user."""
+
+
+def extract(raw: RawRecord) -> Article:
+    fields = _FORMAT_EXTRACTORS[raw.format](raw)
+    body = clean_body(str(fields.get("body") or ""), fields.get("title"))
+    meta = _bylines_to_metadata(body, fields)
+    body = meta.pop("body")
+    if not body.strip():
+        raise ExtractError("no article text found")
+    url = _text(fields.get("url"))
+    return Article(
+        article_id=article_id(url, raw.path, raw.record),
+        path=raw.path,
+        record=raw.record,
+        format=raw.format,
+        content_sha256=raw.content_sha256,
+        title=_text(fields.get("title")),
+        author=_text(meta.get("author")),
+        url=url,
+        source=_text(meta.get("source")),
+        published_at=parse_date(meta.get("published")),
+        language=detect_language(body),
+        body=body,
+    )
+
+
+def article_id(url: str | None, path: str, record: int) -> str:
+    """Deterministic id: from the url when there is one, else from path and record number."""
+    key = _normal_url(url) if url else f"{path}#{record}"
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
+
+
+def _normal_url(url: str) -> str:
+    url = url.strip().split("#", 1)[0]
+    scheme, sep, rest = url.partition("://")
+    if not sep:
+        return url.rstrip("/")
+    host, slash, tail = rest.partition("/")
+    return f"{scheme.lower()}://{host.lower().removeprefix('www.')}{slash}{tail}".rstrip("/")
+
+
+# --- per-format field extraction -------------------------------------------------------------
+
+
+def _from_txt(raw: RawRecord) -> dict[str, object]:
+    paragraphs = split_paragraphs(raw.text)
+    title = None
+    if paragraphs and _looks_like_title(paragraphs[0]):
+        title = paragraphs.pop(0)
+    return {"title": title, "body": "\n\n".join(paragraphs)}
+
+
+def _looks_like_title(line: str) -> bool:
+    words = line.split()
+    return (
+        2 <= len(words) <= 25 and len(line) <= 200 and not line.rstrip().endswith((".", ":", ","))
+    )
+
+
+@cache
+def _markdown() -> MarkdownIt:
+    return MarkdownIt("commonmark")
+
+
+def _from_md(raw: RawRecord) -> dict[str, object]:
+    title = None
+    paragraphs: list[str] = []
+    tokens = _markdown().parse(raw.text)
+    for index, token in enumerate(tokens):
+        if token.type != "inline":
+            continue
+        text = _inline_text(token).strip()
+        opener = tokens[index - 1]
+        if opener.type == "heading_open" and opener.tag == "h1" and title is None:
+            title = text
+        elif text:
+            paragraphs.append(text)
+    return {"title": title, "body": "\n\n".join(paragraphs)}
+
+
+def _inline_text(token) -> str:
+    parts = []
+    for child in token.children or []:
+        if child.type in ("text", "code_inline"):
+            parts.append(child.content)
+        elif child.type in ("softbreak", "hardbreak"):
+            parts.append(" ")
+        elif child.type in ("em_open", "em_close") and token.content.strip().startswith("*"):
+            # keep by-line markers visible so the by-line parser can recognise the line
+            parts.append("*" if _is_whole_line_emphasis(token) else "")
+    return "".join(parts)
+
+
+def _is_whole_line_emphasis(token) -> bool:
+    children = token.children or []
+    return bool(children) and children[0].type == "em_open" and children[-1].type == "em_close"
+
+
+def _from_html(raw: RawRecord) -> dict[str, object]:
+    return html_fields(raw.text)
+
+
+def html_fields(html: str) -> dict[str, object]:
+    try:
+        document = trafilatura.bare_extraction(
+            html,
+            with_metadata=True,
+            include_comments=False,
+            include_tables=False,
+            deduplicate=False,
+        )
+    except (ValueError, TypeError) as error:  # lxml refuses some inputs outright
+        raise ExtractError(f"HTML could not be parsed: {error}") from None
+    if document is None or document.body is None:
+        raise ExtractError("no article text found in the HTML page")
+    paragraphs = [" ".join("".join(node.itertext()).split()) for node in document.body]
+    return {
+        "title": document.title,
+        "author": document.author,
+        "published": document.date,
+        "url": document.url,
+        "source": document.sitename or document.hostname,
+        "body": "\n\n".join(p for p in paragraphs if p),
+    }
+
+
+def _from_json(raw: RawRecord) -> dict[str, object]:
+    if raw.error:
+        raise ExtractError(raw.error)
+    fields = {name: _first_field(raw.fields, keys) for name, keys in FIELD_NAMES.items()}
+    body = fields["body"]
+    if body is not None and not isinstance(body, str):
+        raise ExtractError(f"the body field holds a {type(body).__name__}, not text")
+    if isinstance(body, str) and _HTML_TAG.search(body):
+        html = html_fields(f"<html><body><article>{body}</article></body></html>")
+        fields["body"] = html["body"]
+    for name in ("title", "url", "source"):
+        value = fields[name]
+        if isinstance(value, dict):
+            fields[name] = value.get("name") or value.get("url")
+    fields["author"] = _author_text(fields["author"])
+    return fields
+
+
+def _first_field(obj: dict[str, object], keys: tuple[str, ...]) -> object:
+    lowered = {str(key).lower(): value for key, value in obj.items()}
+    for key in keys:
+        value = lowered.get(key.lower())
+        if value not in (None, "", []):
+            return value
+    return None
+
+
+def _author_text(value: object) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, dict):
+        return _author_text(value.get("name"))
+    if isinstance(value, list):
+        names = [_author_text(item) for item in value]
+        return ", ".join(name for name in names if name) or None
+    return str(value)
+
+
+_FORMAT_EXTRACTORS = {
+    "txt": _from_txt,
+    "md": _from_md,
+    "html": _from_html,
+    "json": _from_json,
+    "jsonl": _from_json,
+}
+
+
+# --- body cleanup ----------------------------------------------------------------------------
+
+
+def split_paragraphs(text: str) -> list[str]:
+    """Paragraphs of plain text: blank-line separated blocks (hard wraps joined), or one per
+    line when the text has no blank lines at all."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if re.search(r"\n[ \t\u00a0]*\n", text):
+        blocks = re.split(r"\n[ \t\u00a0]*\n", text)
+    else:
+        blocks = text.split("\n")
+    return [p for p in (" ".join(block.split()) for block in blocks) if p]
+
+
+@cache
+def _furniture() -> tuple[tuple[re.Pattern[str], int], ...]:
+    rows = read_csv_rows("text", "boilerplate.csv")
+    return tuple(
+        (re.compile(rf"(?:{row['pattern']})\s*", re.IGNORECASE), int(row["max_chars"]))
+        for row in rows
+    )
+
+
+def is_furniture(paragraph: str) -> bool:
+    text = paragraph.strip(" *_#>-–—•|")
+    if not text:
+        return True
+    return any(len(text) <= limit and pattern.fullmatch(text) for pattern, limit in _furniture())
+
+
+def _normal(text: str) -> str:
+    return re.sub(r"[\W_]+", " ", text.casefold()).strip()
+
+
+def is_repeated_headline(paragraph: str, title: str | None) -> bool:
+    """A paragraph that is the title, or its first four or more words, standing alone."""
+    if not title or paragraph.rstrip().endswith((".", "!", "?", "\u201d", '"')):
+        return False
+    line, head = _normal(paragraph), _normal(title)
+    return bool(line) and (line == head or (len(line.split()) >= 4 and head.startswith(line)))
+
+
+def clean_body(text: str, title: object = None) -> str:
+    title_text = title if isinstance(title, str) else None
+    kept = [
+        p
+        for p in split_paragraphs(text)
+        if not is_furniture(p) and not is_repeated_headline(p, title_text)
+    ]
+    return "\n\n".join(kept)
+
+
+def _bylines_to_metadata(body: str, fields: dict[str, object]) -> dict[str, object]:
+    """Dated and "By ..." by-lines near the top become metadata and leave the body."""
+    meta: dict[str, object] = {k: fields.get(k) for k in ("author", "source", "published")}
+    paragraphs = body.split("\n\n") if body else []
+    kept = []
+    for index, paragraph in enumerate(paragraphs):
+        if index < 4 and _take_byline(paragraph, meta):
+            continue
+        kept.append(paragraph)
+    meta["body"] = "\n\n".join(kept)
+    return meta
+
+
+def _take_byline(paragraph: str, meta: dict[str, object]) -> bool:
+    dated = _BYLINE.match(paragraph.strip())
+    if dated:
+        meta["published"] = meta.get("published") or dated["date"]
+        if dated["source"]:
+            meta["source"] = meta.get("source") or dated["source"].strip()
+        return True
+    by = _BY_AUTHOR.match(paragraph.strip())
+    if by and len(paragraph) <= 160:
+        meta["author"] = meta.get("author") or by["author"].strip()
+        rest = by["rest"]
+        if rest:
+            date = _BYLINE.match(rest.strip())
+            if date:
+                meta["published"] = meta.get("published") or date["date"]
+            elif not meta.get("source"):
+                meta["source"] = rest.strip()
+        return True
+    return False
+
+
+def parse_date(value: object) -> datetime | None:
+    """A timestamp with a time zone (UTC when the input names none), or None."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        seconds = value / 1000 if value > 10**11 else value
+        try:
+            return datetime.fromtimestamp(seconds, tz=UTC)
+        except (OverflowError, OSError, ValueError):
+            return None
+    try:
+        parsed = dateparser.parse(str(value))
+    except (ValueError, OverflowError, TypeError):
+        return None
+    if parsed is None:
+        return None
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+
+
+def detect_language(body: str) -> str | None:
+    if len(body) < 20:
+        return None
+    code, _score = py3langid.classify(body[:3000])
+    return code
+
+
+def _text(value: object) -> str | None:
+    if value is None:
+        return None
+    text = " ".join(str(value).split())
+    return text or None

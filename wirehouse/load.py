@@ -1,0 +1,138 @@
+"""Load stage: validated frames into the DuckDB warehouse, one transaction per batch.
+
+All SQL comes from sql/; every value reaches DuckDB as a bound parameter or a registered frame.
+One writer at a time: `writer_lock` guards the warehouse against overlapping runs.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+
+import duckdb
+import polars as pl
+
+from wirehouse.resources import read_sql, sql_path
+
+BATCH_TABLES = (
+    "source_files",
+    "articles",
+    "entities",
+    "entity_mentions",
+    "quotes",
+    "events",
+    "amounts",
+    "rejected_rows",
+)
+
+
+class WarehouseBusy(Exception):
+    """Another run holds the warehouse's writer lock."""
+
+
+def connect(db_path: str | Path) -> duckdb.DuckDBPyConnection:
+    """Open the warehouse read-write, creating tables and views when missing."""
+    con = duckdb.connect(str(db_path))
+    ensure_schema(con)
+    return con
+
+
+def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
+    for folder in ("ddl", "views"):
+        for script in sorted(sql_path(folder).glob("*.sql")):
+            con.execute(script.read_text(encoding="utf-8"))
+
+
+@contextmanager
+def writer_lock(db_path: str | Path, wait_seconds: float = 0.0) -> Iterator[None]:
+    """Hold the warehouse's writer lock; wait up to wait_seconds, then raise WarehouseBusy."""
+    lock_path = Path(f"{db_path}.ingest.lock")
+    lock_path.parent.mkdir(parents=True, exist_ok=True)
+    with lock_path.open("a+") as handle:
+        deadline = time.monotonic() + wait_seconds
+        while True:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    handle.seek(0)
+                    holder = handle.read().strip() or "another process"
+                    raise WarehouseBusy(
+                        f"another ingest run ({holder}) is loading {db_path}; "
+                        "try again when it finishes, or pass --wait SECONDS"
+                    ) from None
+                time.sleep(0.2)
+        handle.seek(0)
+        handle.truncate()
+        handle.write(f"pid {os.getpid()}")
+        handle.flush()
+        try:
+            yield
+        finally:
+            handle.seek(0)
+            handle.truncate()
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def known_hashes(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
+    return dict(con.execute(read_sql("load", "known_files.sql")).fetchall())
+
+
+def article_owners(con: duckdb.DuckDBPyConnection, article_ids: list[str]) -> dict[str, str]:
+    if not article_ids:
+        return {}
+    rows = con.execute(read_sql("load", "article_owners.sql"), [article_ids]).fetchall()
+    return dict(rows)
+
+
+def load_batch(con: duckdb.DuckDBPyConnection, tables: dict[str, pl.DataFrame]) -> None:
+    """Replace the batch's files' rows and insert the new ones, all or nothing."""
+    con.execute("BEGIN TRANSACTION")
+    try:
+        for table in BATCH_TABLES:
+            con.register(f"batch_{table}", tables[table])
+        con.execute(read_sql("load", "replace_batch.sql"))
+        con.execute("COMMIT")
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+    finally:
+        for table in BATCH_TABLES:
+            con.unregister(f"batch_{table}")
+
+
+def start_run(con: duckdb.DuckDBPyConnection, run_id: str, input_root: str) -> None:
+    con.execute(read_sql("load", "run_start.sql"), [run_id, datetime.now(UTC), input_root])
+
+
+def finish_run(
+    con: duckdb.DuckDBPyConnection,
+    run_id: str,
+    status: str,
+    counts: dict[str, int],
+    message: str | None = None,
+) -> None:
+    con.execute(
+        read_sql("load", "run_finish.sql"),
+        [
+            datetime.now(UTC),
+            status,
+            counts.get("seen", 0),
+            counts.get("loaded", 0),
+            counts.get("unchanged", 0),
+            counts.get("rejected", 0),
+            counts.get("rows_rejected", 0),
+            message,
+            run_id,
+        ],
+    )
+
+
+def table_counts(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
+    return dict(con.execute(read_sql("load", "table_counts.sql")).fetchall())

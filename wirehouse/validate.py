@@ -1,0 +1,154 @@
+"""Validate stage: every table passes its pandera schema (schemas/) before it is loaded.
+
+Rows that fail are split off with the reason and quarantined in `rejected_rows`; an article
+that fails takes its dependent rows with it and its source file is marked rejected, so the
+warehouse never holds a half-loaded article.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+import pandera.polars as pa
+import polars as pl
+
+from schemas import TABLE_SCHEMAS
+
+CHILD_TABLES = ("entity_mentions", "quotes", "events", "amounts")
+OFFSET_TABLES = ("entity_mentions", "quotes", "amounts")
+_FAILURE = "_failure"
+
+
+@dataclass
+class Validated:
+    tables: dict[str, pl.DataFrame]
+    rejected_rows: pl.DataFrame
+    rejected_articles: dict[str, str] = field(default_factory=dict)  # article_id -> reason
+
+
+def split_valid(table: str, frame: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """(rows that pass the table's schema, failing rows with a `_failure` column)."""
+    try:
+        TABLE_SCHEMAS[table].validate(frame, lazy=True)
+    except pa.errors.SchemaErrors as errors:
+        reasons = _reasons_by_row(errors.failure_cases, frame.height)
+    else:
+        return frame, frame.clear().with_columns(pl.lit(None, pl.String).alias(_FAILURE))
+    indexed = frame.with_row_index("_row").with_columns(
+        pl.col("_row").replace_strict(reasons, default=None, return_dtype=pl.String).alias(_FAILURE)
+    )
+    good = indexed.filter(pl.col(_FAILURE).is_null()).drop("_row", _FAILURE)
+    bad = indexed.filter(pl.col(_FAILURE).is_not_null()).drop("_row")
+    return good, bad
+
+
+def _reasons_by_row(failures: pl.DataFrame, height: int) -> dict[int, str]:
+    reasons: dict[int, list[str]] = {}
+    for case in failures.iter_rows(named=True):
+        column = case["column"] or "row"
+        text = f"{column}: {case['check']}"
+        if case["failure_case"] is not None and case["column"]:
+            text += f" (got {str(case['failure_case'])[:80]!r})"
+        rows = range(height) if case["index"] is None else [case["index"]]
+        for row in rows:
+            reasons.setdefault(row, []).append(text)
+    return {row: "; ".join(dict.fromkeys(texts)) for row, texts in reasons.items()}
+
+
+def offset_failures(table: pl.DataFrame, articles: pl.DataFrame) -> pl.DataFrame:
+    """Rows whose [start_char, end_char) slice of the article body is not their text."""
+    bodies = articles.select("article_id", pl.col("body").alias("_body"))
+    joined = table.join(bodies, on="article_id", how="left")
+    sliced = pl.col("_body").str.slice(
+        pl.col("start_char"), pl.col("end_char") - pl.col("start_char")
+    )
+    mismatch = (
+        pl.col("_body").is_null()
+        | (sliced != pl.col("text"))
+        | (pl.col("end_char") > pl.col("_body").str.len_chars())
+    )
+    return joined.with_columns(
+        pl.when(pl.col("_body").is_null())
+        .then(pl.lit("article_id: no such article in this batch"))
+        .when(mismatch)
+        .then(pl.lit("start_char/end_char: body[start_char:end_char] is not the row's text"))
+        .otherwise(None)
+        .alias(_FAILURE)
+    ).drop("_body")
+
+
+def validate(tables: dict[str, pl.DataFrame], run_id: str) -> Validated:
+    quarantine: list[tuple[str, pl.DataFrame]] = []
+    articles, bad_articles = split_valid("articles", tables["articles"])
+    rejected_articles = dict(zip(bad_articles["article_id"], bad_articles[_FAILURE], strict=True))
+    quarantine.append(("articles", bad_articles))
+    entities, bad_entities = split_valid("entities", tables["entities"])
+    quarantine.append(("entities", bad_entities))
+    out = {"articles": articles, "entities": entities}
+    for table in CHILD_TABLES:
+        frame = tables[table].filter(~pl.col("article_id").is_in(list(rejected_articles)))
+        frame, bad = split_valid(table, frame)
+        quarantine.append((table, bad))
+        if table in OFFSET_TABLES:
+            checked = offset_failures(frame, articles)
+            quarantine.append((table, checked.filter(pl.col(_FAILURE).is_not_null())))
+            frame = checked.filter(pl.col(_FAILURE).is_null()).drop(_FAILURE)
+        out[table] = frame
+    out["entity_mentions"], orphans = _drop_orphan_mentions(out["entity_mentions"], entities)
+    quarantine.append(("entity_mentions", orphans))
+    out["source_files"] = _mark_rejected(tables["source_files"], rejected_articles)
+    out["source_files"], bad_sources = split_valid("source_files", out["source_files"])
+    quarantine.append(("source_files", bad_sources))
+    return Validated(out, rejected_rows_frame(quarantine, run_id), rejected_articles)
+
+
+def _drop_orphan_mentions(mentions: pl.DataFrame, entities: pl.DataFrame):
+    known = pl.col("entity_id").is_in(entities["entity_id"].to_list())
+    orphans = mentions.filter(~known).with_columns(
+        pl.lit("entity_id: the entity failed validation").alias(_FAILURE)
+    )
+    return mentions.filter(known), orphans
+
+
+def _mark_rejected(sources: pl.DataFrame, rejected: dict[str, str]) -> pl.DataFrame:
+    if not rejected:
+        return sources
+    hit = pl.col("article_id").is_in(list(rejected))
+    reason = pl.col("article_id").replace_strict(rejected, default=None, return_dtype=pl.String)
+    return sources.with_columns(
+        pl.when(hit).then(pl.lit("rejected")).otherwise(pl.col("status")).alias("status"),
+        pl.when(hit)
+        .then(pl.lit("article failed validation: ") + reason)
+        .otherwise(pl.col("error"))
+        .alias("error"),
+        pl.when(hit).then(None).otherwise(pl.col("article_id")).alias("article_id"),
+    )
+
+
+def rejected_rows_frame(quarantine: list[tuple[str, pl.DataFrame]], run_id: str) -> pl.DataFrame:
+    now = datetime.now(UTC)
+    rows = []
+    for table, bad in quarantine:
+        for row in bad.iter_rows(named=True):
+            failure = row.pop(_FAILURE)
+            rows.append(
+                {
+                    "run_id": run_id,
+                    "table_name": table,
+                    "article_id": row.get("article_id"),
+                    "row_json": json.dumps(row, default=str, ensure_ascii=False),
+                    "failure": failure,
+                    "rejected_at": now,
+                }
+            )
+    schema = {
+        "run_id": pl.String,
+        "table_name": pl.String,
+        "article_id": pl.String,
+        "row_json": pl.String,
+        "failure": pl.String,
+        "rejected_at": pl.Datetime("us", "UTC"),
+    }
+    return pl.DataFrame(rows, schema=schema, orient="row")
