@@ -116,3 +116,4 @@ def _finish(db_path: str, summary: RunSummary, status: str, message: str | None 
     with load.connect(db_path) as con:
         summary.table_rows = load.table_counts(con)
         load.finish_run(con, summary.run_id, status, summary.counts(), message)
+    load.publish(db_path)

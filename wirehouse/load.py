@@ -2,12 +2,18 @@
 
 All SQL comes from sql/; every value reaches DuckDB as a bound parameter or a registered frame.
 One writer at a time: `writer_lock` guards the warehouse against overlapping runs.
+
+Readers never meet the writer: the pipeline writes its own copy (`<db>.writer`) and, at the
+end of a run, publishes it as `<db>` by an atomic rename. DuckDB lets one process write or
+many read a file, not both; with this, BI tools keep read-only connections open on `<db>`
+(they go on seeing the snapshot they opened) and see the new data on their next connection.
 """
 
 from __future__ import annotations
 
 import fcntl
 import os
+import shutil
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -35,11 +41,36 @@ class WarehouseBusy(Exception):
     """Another run holds the warehouse's writer lock."""
 
 
+def writer_path(db_path: str | Path) -> Path:
+    """The pipeline's private working copy of the warehouse at db_path."""
+    return Path(f"{db_path}.writer")
+
+
 def connect(db_path: str | Path) -> duckdb.DuckDBPyConnection:
-    """Open the warehouse read-write, creating tables and views when missing."""
-    con = duckdb.connect(str(db_path))
+    """Open the writer's copy of the warehouse, creating tables and views when missing.
+
+    A warehouse published before its working copy existed (or whose copy was deleted)
+    seeds the copy, so no loaded row is ever lost."""
+    working = writer_path(db_path)
+    published = Path(db_path)
+    if not working.exists() and published.exists():
+        shutil.copyfile(published, working)
+    con = duckdb.connect(str(working))
     ensure_schema(con)
     return con
+
+
+def publish(db_path: str | Path) -> None:
+    """Replace the published warehouse with the writer's copy, atomically."""
+    working = writer_path(db_path)
+    with duckdb.connect(str(working)) as con:
+        con.execute("CHECKPOINT")
+    published = Path(db_path)
+    staging = published.with_name(f".{published.name}.{os.getpid()}.publishing")
+    shutil.copyfile(working, staging)
+    with staging.open("rb") as handle:
+        os.fsync(handle.fileno())
+    os.replace(staging, published)
 
 
 def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
