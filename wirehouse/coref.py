@@ -1,0 +1,331 @@
+"""Coreference by rule: which named entity a pronoun ("He added"), a role ("the minister") or an
+organisation word ("a spokesperson", "the alliance") stands for.
+
+Everything works on character offsets into the article body and on the entity layer's mentions,
+so quote attribution and event coding share one set of rules. Names inside quotation marks are
+never antecedents: a reporter's "he" points at someone the reporter named.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from typing import Protocol
+
+from wirehouse.model import Entity, Mention
+from wirehouse.resources import read_csv_rows
+
+# How far back an antecedent may be: sentences for pronouns, non-empty lines (paragraphs) for
+# spokespeople and organisation words.
+PRONOUN_SENTENCES = 4
+ORG_PARAGRAPHS = 3
+PREPOSITIONS = frozenset(
+    (
+        "to",
+        "with",
+        "by",
+        "for",
+        "of",
+        "at",
+        "from",
+        "against",
+        "about",
+        "on",
+        "in",
+        "into",
+        "over",
+        "than",
+        "like",
+        "between",
+        "among",
+        "toward",
+        "towards",
+        "addressed",
+        "including",
+    )
+)
+_WORD = re.compile(r"[^\W\d_][\w’'-]*")
+_SENTENCE_END = re.compile(r"[.!?…]+[\"”’»)]*(?=\s)|\n")
+
+
+class HasText(Protocol):
+    text: str
+
+
+@dataclass(frozen=True)
+class Pronoun:
+    gender: str  # m, f, n (thing or group), x (unknown)
+    number: str  # sg, pl
+    person: int
+
+
+@cache
+def pronouns() -> dict[str, Pronoun]:
+    return {
+        row["pronoun"]: Pronoun(row["gender"], row["number"], int(row["person"]))
+        for row in read_csv_rows("quotes", "pronouns.csv")
+    }
+
+
+@cache
+def role_nouns() -> dict[str, str]:
+    """Role noun (lower case, possibly several words) -> person, spokes or org."""
+    return {row["noun"]: row["kind"] for row in read_csv_rows("quotes", "role_nouns.csv")}
+
+
+@cache
+def _titles() -> dict[str, str]:
+    return {row["title"]: row["gender"] for row in read_csv_rows("quotes", "titles.csv")}
+
+
+@cache
+def _abbreviations() -> frozenset[str]:
+    return frozenset(row["abbreviation"] for row in read_csv_rows("quotes", "abbreviations.csv"))
+
+
+@cache
+def _name_genders():
+    import gender_guesser.detector  # loads a 4 MB name table: only when a pronoun needs it
+
+    return gender_guesser.detector.Detector(case_sensitive=False)
+
+
+def text_of(doc: HasText | str) -> str:
+    return doc if isinstance(doc, str) else doc.text
+
+
+def char_of(at: object) -> int:
+    """A character offset from an int or a spaCy Token/Span."""
+    if isinstance(at, int):
+        return at
+    idx = getattr(at, "idx", None)
+    return int(idx if idx is not None else at.start_char)  # type: ignore[attr-defined]
+
+
+# --- sentences -----------------------------------------------------------------------------
+
+
+def _is_sentence_end(text: str, match: re.Match[str]) -> bool:
+    if match.group() == "\n":
+        return True
+    if not match.group().startswith("."):
+        return True
+    word_start = text.rfind(" ", 0, match.start()) + 1
+    word = text[word_start : match.start() + 1].lower().lstrip("(\"“‘'")
+    if word in _abbreviations():
+        return False
+    # A single capital before the full stop is an initial ("George W. Bush").
+    return not (len(word) == 2 and word[0].isalpha())
+
+
+@lru_cache(maxsize=64)
+def sentence_bounds(text: str) -> tuple[int, ...]:
+    """Offsets where sentences start (always includes 0); lines are always separate sentences."""
+    starts = [0]
+    for match in _SENTENCE_END.finditer(text):
+        if _is_sentence_end(text, match):
+            end = match.end()
+            while end < len(text) and text[end].isspace():
+                end += 1
+            if end < len(text) and end != starts[-1]:
+                starts.append(end)
+    return tuple(starts)
+
+
+def sentence_start(text: str, pos: int) -> int:
+    starts = sentence_bounds(text)
+    return starts[bisect_left(starts, pos + 1) - 1]
+
+
+def sentence_end(text: str, pos: int) -> int:
+    starts = sentence_bounds(text)
+    index = bisect_left(starts, pos + 1)
+    return starts[index] if index < len(starts) else len(text)
+
+
+def paragraph_start(text: str, pos: int, back: int = 0) -> int:
+    """Start of the line holding pos, or of the `back`-th non-empty line before it."""
+    start = text.rfind("\n", 0, pos) + 1
+    while back > 0 and start > 0:
+        start = text.rfind("\n", 0, start - 1) + 1
+        if text[start : text.find("\n", start) if "\n" in text[start:] else len(text)].strip():
+            back -= 1
+    return start
+
+
+# --- quoted regions ------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=64)
+def _quoted(text: str) -> tuple[tuple[int, int], ...]:
+    from wirehouse.quotes import find_quote_spans  # quotes imports this module
+
+    return tuple((span.start, span.end) for span in find_quote_spans(text))
+
+
+def inside_quote(text: str, start: int) -> bool:
+    return any(a <= start < b for a, b in _quoted(text))
+
+
+# --- entities ------------------------------------------------------------------------------
+
+
+def _by_id(entities: Iterable[Entity]) -> dict[str, Entity]:
+    return {entity.entity_id: entity for entity in entities}
+
+
+def _candidates(
+    text: str,
+    mentions: Sequence[Mention],
+    index: dict[str, Entity],
+    lo: int,
+    hi: int,
+    types: tuple[str, ...],
+) -> list[tuple[Mention, Entity]]:
+    found = []
+    for mention in sorted(mentions, key=lambda m: m.start_char):
+        if lo <= mention.start_char and mention.end_char <= hi:
+            entity = index.get(mention.entity_id)
+            if entity and entity.type in types and not inside_quote(text, mention.start_char):
+                found.append((mention, entity))
+    return found
+
+
+def _after_preposition(text: str, start: int) -> bool:
+    words = _WORD.findall(text[max(0, start - 40) : start])
+    # "Russian President Vladimir Putin": skip the title words that belong to the name.
+    while words and words[-1][:1].isupper():
+        words.pop()
+    return bool(words) and words[-1].lower() in PREPOSITIONS
+
+
+def _subject_like(text: str, found: list[tuple[Mention, Entity]]) -> tuple[Mention, Entity]:
+    """The first mention of a sentence not governed by a preposition; else the last one."""
+    for mention, entity in found:
+        if not _after_preposition(text, mention.start_char):
+            return mention, entity
+    return found[-1]
+
+
+def person_gender(text: str, entity: Entity, mentions: Sequence[Mention]) -> str:
+    """m, f or x from a title written before a mention, else from the given name."""
+    for mention in mentions:
+        if mention.entity_id != entity.entity_id:
+            continue
+        before = _WORD.findall(text[max(0, mention.start_char - 20) : mention.start_char])
+        if before and before[-1].lower().rstrip(".") in _titles():
+            return _titles()[before[-1].lower().rstrip(".")]
+        for word in (mention.role or "").lower().split():
+            if word in _titles():
+                return _titles()[word]
+    given = entity.name.split()[0] if entity.name.split() else ""
+    guess = _name_genders().get_gender(given) if given[:1].isupper() else "unknown"
+    return {"male": "m", "female": "f"}.get(guess, "x")
+
+
+def _fits(pronoun: Pronoun, gender: str) -> bool:
+    return pronoun.gender in ("x", "n") or gender in ("x", pronoun.gender)
+
+
+def resolve_pronoun(
+    doc: HasText | str, at: object, entities: Iterable[Entity], mentions: Sequence[Mention]
+) -> Entity | None:
+    """The entity a third-person pronoun at `at` (char offset or Token) refers to, or None.
+
+    he/she: the nearest earlier sentence holding a person of fitting gender, taking its
+    subject-like mention; it: the same for organisations, then countries; they: organisations
+    or groups. First and second person are never resolved (the reporter or the reader).
+    """
+    text, pos = text_of(doc), char_of(at)
+    match = _WORD.match(text, pos)
+    if not match:
+        return None
+    pronoun = pronouns().get(match.group().lower())
+    if pronoun is None or pronoun.person != 3:
+        return None
+    index = _by_id(entities)
+    own = [m for m in mentions if m.start_char == pos and m.entity_id in index]
+    if own:
+        return index[own[0].entity_id]
+    if pronoun.gender in ("m", "f"):
+        type_groups: tuple[tuple[str, ...], ...] = (("PERSON",),)
+    elif pronoun.number == "sg":
+        type_groups = (("ORG",), ("GPE",))
+    else:
+        type_groups = (("ORG", "NORP"),)
+    floor = sentence_start(text, pos)
+    ceiling = pos
+    for _ in range(PRONOUN_SENTENCES):
+        for types in type_groups:
+            found = _candidates(text, mentions, index, floor, ceiling, types)
+            if pronoun.gender in ("m", "f"):
+                found = [
+                    (m, e) for m, e in found if _fits(pronoun, person_gender(text, e, mentions))
+                ]
+            if found:
+                return _subject_like(text, found)[1]
+        if floor == 0:
+            break
+        ceiling = floor
+        floor = sentence_start(text, floor - 1)
+    return None
+
+
+def role_kind(phrase: str) -> tuple[str, str] | None:
+    """(noun, kind) of the role noun a phrase ends with ("Russia's foreign minister")."""
+    words = [w.lower() for w in _WORD.findall(phrase)]
+    for size in (2, 1):
+        noun = " ".join(words[-size:])
+        if len(words) >= size and noun in role_nouns():
+            return noun, role_nouns()[noun]
+    return None
+
+
+def _bears_role(text: str, mention: Mention, noun: str) -> bool:
+    if mention.role and noun in mention.role.lower():
+        return True
+    line_start = text.rfind("\n", 0, mention.start_char) + 1
+    before = text[max(line_start, mention.start_char - 45) : mention.start_char].lower()
+    if re.search(rf"\b{re.escape(noun)}\b[\w\s.’'-]*$", before):
+        return True
+    after = text[mention.end_char : mention.end_char + 70].lower()
+    return bool(re.match(rf",[^,.;]*\b{re.escape(noun)}\b", after))
+
+
+def resolve_role(
+    doc: HasText | str,
+    at: object,
+    phrase: str,
+    entities: Iterable[Entity],
+    mentions: Sequence[Mention],
+) -> Entity | None:
+    """The entity a role phrase at `at` stands for, or None.
+
+    person roles ("the minister"): the latest earlier person written with that role;
+    spokes roles ("a spokesperson"): the latest organisation within ORG_PARAGRAPHS paragraphs;
+    organisation words ("the alliance"): the latest organisation whose name holds the word,
+    else the latest organisation in reach (a country for "government" and "administration").
+    """
+    text, pos = text_of(doc), char_of(at)
+    role = role_kind(phrase)
+    if role is None:
+        return None
+    noun, kind = role
+    index = _by_id(entities)
+    if kind == "person":
+        found = _candidates(text, mentions, index, 0, pos, ("PERSON",))
+        holders = [(m, e) for m, e in found if _bears_role(text, m, noun)]
+        return holders[-1][1] if holders else None
+    reach = paragraph_start(text, pos, ORG_PARAGRAPHS)
+    orgs = _candidates(text, mentions, index, reach, pos, ("ORG",))
+    if kind == "org":
+        named = [(m, e) for m, e in orgs if noun in e.name.lower() or noun in m.text.lower()]
+        if named:
+            return named[-1][1]
+        if noun in ("government", "administration", "regime") and not orgs:
+            countries = _candidates(text, mentions, index, reach, pos, ("GPE",))
+            return countries[-1][1] if countries else None
+    return orgs[-1][1] if orgs else None

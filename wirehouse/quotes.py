@@ -1,0 +1,505 @@
+"""Quotations: every direct quote in an article body, with who said it.
+
+Two steps, both rules a reviewer can read:
+1. `find_quote_spans` pairs quotation marks line by line (double, curly, guillemets, British
+   single quotes without mistaking apostrophes), follows a quote over paragraphs (an opening
+   mark on each paragraph, or a closing mark after a layout line) and returns the quoted words.
+2. `find_quotes` reads the frame around each quotation: the text after its closing mark up to the
+   end of the sentence ("…," Trump said / said Pedro Alves / according to the ministry), then
+   the text before its opening mark back to the sentence start (He added, "…" / Kim said the
+   troops were sent to "…"). The speaker phrase is resolved to an entity through its mentions,
+   or through wirehouse.coref for pronouns and roles. A quote with no frame borrows the speaker
+   of a quote in the same paragraph; short unattributed quotes are scare quotes or titles.
+Offsets index the body: body[start_char:end_char] == text for every row.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from wirehouse import coref
+from wirehouse.model import Entity, Mention, Quote
+from wirehouse.resources import read_csv_rows
+
+# Opening mark -> the closing marks that end it.
+CLOSERS = {
+    "“": '”"',
+    "„": "“”",
+    '"': '"”',
+    "”": "”",
+    "«": "»",
+    "»": "«",
+    "‘": "’'",
+    "'": "'’",
+    "‚": "‘’",
+    "‹": "›",
+}
+FAMILY = {
+    "“": "d",
+    "„": "d",
+    '"': "d",
+    "”": "d",
+    "«": "g",
+    "»": "g",
+    "‘": "s",
+    "'": "s",
+    "‚": "s",
+    "‹": "t",
+}
+OPEN_BEFORE = set(" \t\n([{—–-/") | set(CLOSERS)
+ELISIONS = ("'em", "'til", "'cause", "'n'", "'tis", "'twas", "'round", "'bout")
+LAYOUT_LINES = 2  # headline or caption lines a quote may run across
+LAYOUT_LINE_CHARS = 100
+SCARE_WORDS = 4  # an unattributed quote this short, not a sentence, is a scare quote
+MASK = "\ue000"  # private use: neither space, word nor punctuation
+_CAPITALISED = re.compile(r"(?:(?:[A-Z][\w’'.-]*|al-\w+|bin|de|van|von|da)\s+){0,4}[A-Z][\w’'.-]*$")
+_DETERMINER = re.compile(r"^(?:the|a|an|another|one|two|three|several|some)\s+", re.IGNORECASE)
+_CONJUNCTION = re.compile(r"^(?:and|but|or|while|as|because|so|which|who|that|if|when)\b", re.I)
+_PLACE_CUT = re.compile(
+    r"\s+(?:in|on|to|at|during|after|before|while|when|who|as|last|this|earlier|later|told|"
+    r"said|in an?|on \w+day)\b.*$"
+)
+
+
+@dataclass(frozen=True)
+class QuoteSpan:
+    """The quoted words of one paragraph; parts of one quotation share `group`."""
+
+    start: int
+    end: int
+    open_at: int | None  # the opening mark, None when a continued quote lacks one
+    close_at: int | None  # the closing mark, None when the quote runs on
+    group: int
+
+
+# --- vocabulary ----------------------------------------------------------------------------
+
+
+@cache
+def speech_verbs() -> dict[str, str]:
+    return {row["verb"]: row["kind"] for row in read_csv_rows("quotes", "speech_verbs.csv")}
+
+
+@cache
+def _verb_pattern() -> re.Pattern[str]:
+    verbs = sorted(speech_verbs(), key=len, reverse=True)
+    return re.compile(r"\b(" + "|".join(re.escape(v) for v in verbs) + r")\b", re.IGNORECASE)
+
+
+@cache
+def _frame_adverbs() -> frozenset[str]:
+    return frozenset(row["word"] for row in read_csv_rows("quotes", "frame_adverbs.csv"))
+
+
+# --- step 1: quotation marks ---------------------------------------------------------------
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text) if m.group().strip()]
+
+
+def _is_opener(text: str, i: int, line_start: int) -> bool:
+    char = text[i]
+    before = text[i - 1] if i > line_start else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    if char in "“„«‚‹":
+        return not after.isspace() or char == "«"
+    if char in "'‘":
+        elided = text[i : i + 6].lower().startswith(ELISIONS)
+        return (
+            before in OPEN_BEFORE
+            and (after.isalnum() or after in '“"')
+            and not (elided or after.isdigit())
+        )
+    if char in '"”»':
+        return before in OPEN_BEFORE and not after.isspace() and after not in ".,;:!?"
+    return False
+
+
+def _closer_strength(text: str, i: int, opener: str, line_end: int) -> int:
+    """2 a sure closing mark, 1 maybe (a plural possessive "farmers’ debts"), 0 not one."""
+    char = text[i]
+    if char not in CLOSERS[opener]:
+        return 0
+    before = text[i - 1]
+    after = text[i + 1] if i + 1 < line_end else " "
+    if FAMILY[opener] != "s":
+        return 2 if not before.isspace() or char in "»«" else 0
+    if before.isspace() or after.isalnum():
+        return 0  # an opening mark or an apostrophe inside a word
+    if before in "sS" and after == " " and i + 2 < line_end and text[i + 2].islower():
+        return 1
+    return 2
+
+
+def _find_close(text: str, opener_at: int, line_end: int, line_start: int) -> int | None:
+    opener = text[opener_at]
+    maybe = None
+    for i in range(opener_at + 1, line_end):
+        strength = _closer_strength(text, i, opener, line_end)
+        if strength == 2:
+            return i
+        if strength == 1 and maybe is None:
+            maybe = i
+        elif maybe is not None and text[i] in "‘'" and _is_opener(text, i, line_start):
+            return maybe  # a new quote opens: the possessive-looking mark was the close
+    return maybe
+
+
+def _is_layout_line(text: str, start: int, end: int) -> bool:
+    line = text[start:end].strip()
+    return (
+        len(line) <= LAYOUT_LINE_CHARS
+        and line[-1] not in '.!?:;,…"”’»)'
+        and not any(mark in line for mark in CLOSERS)
+    )
+
+
+def _continuation(
+    text: str, lines: list[tuple[int, int]], index: int, opener: str
+) -> tuple[int, int] | None:
+    """Where an unclosed quote on line `index` goes on: (line index, offset of its words)."""
+    for ahead in range(index + 1, min(index + 2 + LAYOUT_LINES, len(lines))):
+        start, end = lines[ahead]
+        first = start + len(text[start:end]) - len(text[start:end].lstrip())
+        same_family = text[first] in CLOSERS and FAMILY[text[first]] == FAMILY[opener]
+        if same_family and _is_opener(text, first, start):
+            return ahead, first + 1
+        for i in range(first, end):
+            if _closer_strength(text, i, opener, end) == 2:
+                return ahead, first  # no opening mark: the words run on to the closer
+            if text[i] in CLOSERS and FAMILY[text[i]] == FAMILY[opener]:
+                break
+        if not _is_layout_line(text, start, end):
+            return None
+    return None
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def find_quote_spans(text: str) -> list[QuoteSpan]:
+    """Every quoted passage of `text`, one span per paragraph it covers."""
+    spans: list[QuoteSpan] = []
+    lines = _lines(text)
+    group = 0
+    index, pos = 0, lines[0][0] if lines else 0
+    while index < len(lines):
+        line_start, line_end = lines[index]
+        opener_at = next(
+            (
+                i
+                for i in range(max(pos, line_start), line_end)
+                if text[i] in CLOSERS and _is_opener(text, i, line_start)
+            ),
+            None,
+        )
+        if opener_at is None:
+            index += 1
+            pos = lines[index][0] if index < len(lines) else len(text)
+            continue
+        opener = text[opener_at]
+        close_at = _find_close(text, opener_at, line_end, line_start)
+        if close_at is not None:
+            spans.append(
+                QuoteSpan(*_trimmed(text, opener_at + 1, close_at), opener_at, close_at, group)
+            )
+            group, pos = group + 1, close_at + 1
+            continue
+        following = _continuation(text, lines, index, opener)
+        if following is None and FAMILY[opener] == "s":
+            pos = opener_at + 1  # a lone single mark is an apostrophe
+            continue
+        spans.append(QuoteSpan(*_trimmed(text, opener_at + 1, line_end), opener_at, None, group))
+        while following is not None:
+            index, words_at = following
+            line_start, line_end = lines[index]
+            has_mark = words_at > line_start and text[words_at - 1] in CLOSERS
+            open_mark = words_at - 1 if has_mark else None
+            close_at = next(
+                (
+                    i
+                    for i in range(words_at, line_end)
+                    if _closer_strength(text, i, opener, line_end) == 2
+                ),
+                None,
+            )
+            end = close_at if close_at is not None else line_end
+            spans.append(QuoteSpan(*_trimmed(text, words_at, end), open_mark, close_at, group))
+            if close_at is not None:
+                pos = close_at + 1
+                break
+            following = _continuation(text, lines, index, opener)
+            pos = line_end
+        group += 1
+        if following is None and spans[-1].close_at is None:
+            index += 1
+            pos = lines[index][0] if index < len(lines) else len(text)
+    return [span for span in spans if span.end > span.start]
+
+
+# --- step 2: speakers ----------------------------------------------------------------------
+
+
+@dataclass
+class _Speaker:
+    name: str | None
+    entity_id: str | None
+    verb: str | None
+
+
+class _Context:
+    """One article: its text with quotations masked, and its mentions by position."""
+
+    def __init__(self, text: str, entities: Iterable[Entity], mentions: Sequence[Mention]):
+        self.text = text
+        self.entities = list(entities)
+        self.by_id = {entity.entity_id: entity for entity in self.entities}
+        self.mentions = sorted(
+            (m for m in mentions if m.entity_id in self.by_id), key=lambda m: m.start_char
+        )
+        self.masked = text
+
+    def mask(self, spans: Sequence[QuoteSpan]) -> None:
+        chars = list(self.text)
+        for span in spans:
+            lo = span.open_at if span.open_at is not None else span.start
+            hi = span.close_at + 1 if span.close_at is not None else span.end
+            chars[lo:hi] = MASK * (hi - lo)
+        self.masked = "".join(chars)
+
+    def mentions_in(self, start: int, end: int) -> list[Mention]:
+        return [m for m in self.mentions if start <= m.start_char and m.end_char <= end]
+
+    def speaker(self, entity: Entity | None, verb: str | None) -> _Speaker | None:
+        return _Speaker(entity.name, entity.entity_id, verb) if entity else None
+
+
+def _strip_tail(phrase: str) -> str:
+    """Drop adverbs and auxiliaries between a speaker and the verb ("Trump has also")."""
+    words = phrase.rstrip(" ,").split(" ")
+    while words and (words[-1].lower() in _frame_adverbs() or words[-1].lower().endswith("ly")):
+        words.pop()
+    return " ".join(words)
+
+
+def _resolve_phrase(ctx: _Context, start: int, end: int, verb: str | None) -> _Speaker | None:
+    """Who a speaker phrase (body[start:end]) names. Its head is its last word: a mention ending
+    there, a pronoun, a role ("the minister", "a State Department spokesperson") or a name."""
+    raw = ctx.text[start:end]
+    phrase = _strip_tail(raw.strip())
+    if not phrase or MASK in ctx.masked[start:end] or _CONJUNCTION.match(phrase):
+        return None
+    start += len(raw) - len(raw.lstrip())
+    end = start + len(phrase)
+    words = phrase.split()
+    if len(words) == 1 and words[0].lower() in coref.pronouns():
+        return ctx.speaker(coref.resolve_pronoun(ctx.text, start, ctx.entities, ctx.mentions), verb)
+    inside = ctx.mentions_in(start, end)
+    head = [m for m in inside if m.end_char == end]
+    if head:
+        return ctx.speaker(ctx.by_id[head[-1].entity_id], verb)
+    role = coref.role_kind(phrase)
+    if role:
+        return _resolve_role(ctx, start, phrase, role[1], inside, verb)
+    name = _CAPITALISED.search(_DETERMINER.sub("", phrase))
+    if name and name.group().lower() not in coref.pronouns():
+        return _Speaker(name.group(), None, verb)
+    return None
+
+
+def _resolve_role(
+    ctx: _Context, start: int, phrase: str, kind: str, inside: list[Mention], verb: str | None
+) -> _Speaker | None:
+    """A role phrase: a person role names someone earlier; a spokesperson or an organisation
+    word speaks for the organisation (or country) written in it, else the one in reach."""
+    if kind == "person":
+        held = coref.resolve_role(ctx.text, start, phrase, ctx.entities, ctx.mentions)
+        if held:
+            return ctx.speaker(held, verb)
+    groups = [m for m in inside if ctx.by_id[m.entity_id].type in ("ORG", "GPE", "NORP")]
+    if groups:
+        orgs = [m for m in groups if ctx.by_id[m.entity_id].type == "ORG"] or groups
+        return ctx.speaker(ctx.by_id[orgs[-1].entity_id], verb)
+    if kind == "person" or len(phrase.split()) > 4:
+        return None
+    return ctx.speaker(
+        coref.resolve_role(ctx.text, start, phrase, ctx.entities, ctx.mentions), verb
+    )
+
+
+def _segments(ctx: _Context, start: int, end: int) -> list[tuple[int, int]]:
+    """Comma-separated pieces of body[start:end], as offsets."""
+    pieces, last = [], start
+    for match in re.finditer(r"[,;:—–]|\s-\s", ctx.masked[start:end]):
+        pieces.append((last, start + match.start()))
+        last = start + match.end()
+    pieces.append((last, end))
+    return pieces
+
+
+def _subject_before(ctx: _Context, frame_start: int, verb_at: int, verb: str) -> _Speaker | None:
+    """The speaker written before a verb: the piece right before it, or past an apposition
+    ("Sergei Lavrov, Russia's foreign minister, said")."""
+    pieces = [p for p in _segments(ctx, frame_start, verb_at)]
+    last_start, last_end = pieces[-1]
+    if ctx.text[last_start:last_end].strip():
+        if len(ctx.text[last_start:last_end].split()) > 9:
+            return None
+        return _resolve_phrase(ctx, last_start, last_end, verb)
+    named = [p for p in pieces[:-1] if ctx.text[p[0] : p[1]].strip()][-2:]
+    for piece in named:
+        found = _resolve_phrase(ctx, piece[0], piece[1], verb)
+        if found:
+            return found
+    return None
+
+
+def _phrase_after(ctx: _Context, start: int, limit: int) -> tuple[int, int]:
+    """The noun phrase that follows a verb: up to a comma, full stop or place/time adjunct."""
+    stop = re.search(r"[,.;:!?\n" + MASK + "]", ctx.masked[start:limit])
+    end = start + stop.start() if stop else limit
+    cut = _PLACE_CUT.search(ctx.text[start:end])
+    return start, start + cut.start() if cut else end
+
+
+def _after_frame(ctx: _Context, span: QuoteSpan) -> _Speaker | None:
+    """The frame after a quote: "…," Trump said / said Pedro Alves / according to the ministry."""
+    if span.close_at is None:
+        return None
+    begin = span.close_at + 1
+    limit = coref.sentence_end(ctx.masked, begin)
+    stop = ctx.masked.find(MASK, begin, limit)
+    limit = stop if stop != -1 else limit
+    lead = re.match(r"[\s,;—–-]*", ctx.masked[begin:limit])
+    begin += lead.end() if lead else 0
+    for match in _verb_pattern().finditer(ctx.masked, begin, limit):
+        verb = match.group()
+        kind = speech_verbs()[verb.lower()]
+        if kind == "describe":
+            continue
+        if match.start() == begin:
+            if kind in ("speech", "according"):
+                return _resolve_phrase(ctx, *_phrase_after(ctx, match.end(), limit), verb)
+            return None
+        if kind != "speech" or len(ctx.masked[begin : match.start()].split()) > 9:
+            return None
+        return _subject_before(ctx, begin, match.start(), verb)
+    return None
+
+
+def _before_frame(ctx: _Context, span: QuoteSpan, floor: int) -> _Speaker | None:
+    """He added, "…" / Kim said the soldiers were sent to "…" / According to Trump, "…"."""
+    if span.open_at is None:
+        return None
+    end = span.open_at
+    begin = max(floor, coref.sentence_start(ctx.masked, end))
+    stop = ctx.masked.rfind(MASK, begin, end)
+    begin = stop + 1 if stop != -1 else begin
+    verbs = list(_verb_pattern().finditer(ctx.masked, begin, end))
+    for match in reversed(verbs):
+        verb = match.group()
+        kind = speech_verbs()[verb.lower()]
+        if kind == "according":
+            return _resolve_phrase(ctx, *_phrase_after(ctx, match.end(), end), verb)
+        if kind == "participle":
+            continue  # its subject is the speaker of an earlier verb in the sentence
+        found = _subject_before(ctx, begin, match.start(), verb)
+        if found is None and match.start() == begin:
+            found = _resolve_phrase(ctx, *_phrase_after(ctx, match.end(), end), verb)
+        if found:
+            return found
+        if kind == "speech":
+            return None
+    if verbs and speech_verbs()[verbs[-1].group().lower()] == "participle":
+        head = _segments(ctx, begin, verbs[-1].start())[0]
+        return _resolve_phrase(ctx, head[0], head[1], verbs[-1].group())
+    return None
+
+
+def _is_scare(text: str, group: list[QuoteSpan]) -> bool:
+    words = " ".join(text[s.start : s.end] for s in group)
+    if words.rstrip()[-1:] in ".!?…,":
+        return False
+    tokens = words.split()
+    significant = [w for w in tokens if len(w) > 3]
+    titled = bool(significant) and all(w[0].isupper() for w in significant) and len(tokens) <= 8
+    return len(tokens) <= SCARE_WORDS or titled
+
+
+def _groups(spans: Sequence[QuoteSpan]) -> list[list[QuoteSpan]]:
+    groups: dict[int, list[QuoteSpan]] = {}
+    for span in spans:
+        groups.setdefault(span.group, []).append(span)
+    return list(groups.values())
+
+
+def _line_of(text: str, pos: int) -> int:
+    return text.rfind("\n", 0, pos) + 1
+
+
+def find_quotes(
+    doc: coref.HasText | str, entities: Iterable[Entity], mentions: Sequence[Mention]
+) -> list[Quote]:
+    """Every quotation in the body with its speaker; doc is the parsed body (or its text)."""
+    ctx = _Context(coref.text_of(doc), entities, mentions)
+    spans = find_quote_spans(ctx.text)
+    ctx.mask(spans)
+    groups = _groups(spans)
+    speakers: list[_Speaker | None] = []
+    for group in groups:
+        floor = _line_of(ctx.text, group[0].start)
+        speakers.append(_after_frame(ctx, group[-1]) or _before_frame(ctx, group[0], floor))
+    for index in range(len(groups)):
+        if speakers[index] is None:
+            speakers[index] = _borrowed(ctx, groups, speakers, index)
+    quotes = []
+    for group, speaker in zip(groups, speakers, strict=True):
+        scare = speaker is None and _is_scare(ctx.text, group)
+        for span in group:
+            quotes.append(
+                Quote(
+                    text=ctx.text[span.start : span.end],
+                    start_char=span.start,
+                    end_char=span.end,
+                    speaker=None if scare or speaker is None else speaker.name,
+                    speaker_entity_id=None if scare or speaker is None else speaker.entity_id,
+                    is_scare_quote=scare,
+                    speech_verb=None if speaker is None else speaker.verb,
+                )
+            )
+    return quotes
+
+
+def _borrowed(
+    ctx: _Context, groups: list[list[QuoteSpan]], speakers: list[_Speaker | None], index: int
+) -> _Speaker | None:
+    """A quote with no frame of its own, in a paragraph where another quote is attributed and
+    only an attribution stands between them ("…," he said. "…")."""
+    line = _line_of(ctx.text, groups[index][0].start)
+    for other in (index - 1, index + 1):
+        if not 0 <= other < len(groups) or speakers[other] is None:
+            continue
+        neighbour = groups[other]
+        if (
+            _line_of(ctx.text, neighbour[-1].start) != line
+            and _line_of(ctx.text, neighbour[0].start) != line
+        ):
+            continue
+        first, second = (
+            (neighbour[-1], groups[index][0])
+            if other < index
+            else (groups[index][-1], neighbour[0])
+        )
+        gap = ctx.masked[(first.close_at or first.end) + 1 : second.open_at or second.start]
+        if len(gap.split()) <= 12:
+            return speakers[other]
+    return None
