@@ -288,8 +288,9 @@ def _bears_role(text: str, mention: Mention, noun: str) -> bool:
     if mention.role and noun in mention.role.lower():
         return True
     line_start = text.rfind("\n", 0, mention.start_char) + 1
-    before = text[max(line_start, mention.start_char - 45) : mention.start_char].lower()
-    if re.search(rf"\b{re.escape(noun)}\b[\w\s.’'-]*$", before):
+    before = text[max(line_start, mention.start_char - 45) : mention.start_char]
+    # "Foreign Minister Sergei Lavrov": only capitalised words between the role and the name.
+    if re.search(rf"(?i:\b{re.escape(noun)}\b)(?:\s+[A-Z][\w.’'-]*)*\s+$", before):
         return True
     after = text[mention.end_char : mention.end_char + 70].lower()
     return bool(re.match(rf",[^,.;]*\b{re.escape(noun)}\b", after))

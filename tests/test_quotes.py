@@ -1,0 +1,246 @@
+"""Quotation finding and speaker attribution, one test per pattern news writing uses.
+
+Entities here are given by hand (name, type, surface forms) so each test pins the quote rules
+alone; the seed test at the end runs the real entity layer.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+from wirehouse.coref import resolve_pronoun, resolve_role
+from wirehouse.model import Entity, Mention, Quote
+from wirehouse.quotes import find_quote_spans, find_quotes
+
+PEOPLE = {
+    "Donald Trump": ("Trump",),
+    "Vladimir Putin": ("Putin",),
+    "Kim Jong Un": (),
+    "Helena Rocha": ("Rocha",),
+    "Sergei Lavrov": ("Lavrov",),
+    "Pedro Alves": ("Alves",),
+    "Ursula von der Leyen": ("von der Leyen",),
+    "Mark Rutte": ("Rutte",),
+    "Elon Musk": ("Musk",),
+}
+GROUPS = {
+    "United States": ("GPE", ("US",)),
+    "North Korea": ("GPE", ("Pyongyang",)),
+    "Russia": ("GPE", ("Moscow",)),
+    "State Department": ("ORG", ()),
+    "NATO": ("ORG", ()),
+    "European Commission": ("ORG", ()),
+}
+
+
+def known(text: str) -> tuple[list[Entity], list[Mention]]:
+    """Entities and their mentions in text, longest surface form first (a test double)."""
+    entities, found = [], []
+    table = [(n, "PERSON", s) for n, s in PEOPLE.items()]
+    table += [(n, t, s) for n, (t, s) in GROUPS.items()]
+    for name, kind, surfaces in table:
+        entity = Entity(name.lower().replace(" ", "-"), name, kind)
+        entities.append(entity)
+        for surface in (name, *surfaces):
+            for match in re.finditer(rf"\b{re.escape(surface)}\b", text):
+                found.append(Mention(entity.entity_id, surface, match.start(), match.end()))
+    found.sort(key=lambda m: (m.start_char, -m.end_char))
+    mentions: list[Mention] = []
+    for mention in found:
+        if not mentions or mention.start_char >= mentions[-1].end_char:
+            mentions.append(mention)
+    return entities, mentions
+
+
+def quotes_of(text: str) -> list[Quote]:
+    quotes = find_quotes(text, *known(text))
+    for quote in quotes:
+        assert text[quote.start_char : quote.end_char] == quote.text
+    return quotes
+
+
+def said(text: str) -> list[tuple[str, str | None]]:
+    return [(q.text, q.speaker) for q in quotes_of(text) if not q.is_scare_quote]
+
+
+def test_straight_double_quotes_speaker_after_verb():
+    text = 'Talks went on all night. "We are close to a deal," Trump said on Tuesday.'
+    assert said(text) == [("We are close to a deal,", "Donald Trump")]
+
+
+def test_curly_double_quotes_speaker_before_verb():
+    text = "Putin said: “Russia will not back down.” The talks ended."
+    assert said(text) == [("Russia will not back down.", "Vladimir Putin")]
+
+
+def test_guillemets():
+    text = "Lavrov told reporters: «The West has chosen escalation.»\n\nHe left early."
+    assert said(text) == [("The West has chosen escalation.", "Sergei Lavrov")]
+
+
+def test_british_single_quotes_are_not_confused_with_apostrophes():
+    text = (
+        "The farmers’ union met in Moscow. ‘It doesn’t matter what Russia’s rivals say about "
+        "the ’90s, the fishermen’s debts are real,’ Rocha said. Rocha’s aides didn’t comment."
+    )
+    assert said(text) == [
+        (
+            "It doesn’t matter what Russia’s rivals say about the ’90s, the fishermen’s debts "
+            "are real,",
+            "Helena Rocha",
+        )
+    ]
+    straight = "Alves's view: 'We can't fish in the '90s way,' said Alves. It's late."
+    assert said(straight) == [("We can't fish in the '90s way,", "Pedro Alves")]
+
+
+def test_html_entities_decoded_by_the_reader():
+    text = html.unescape("&ldquo;Sanctions will stay,&rdquo; von der Leyen said.")
+    assert said(text) == [("Sanctions will stay,", "Ursula von der Leyen")]
+
+
+def test_multi_paragraph_quote_has_one_speaker():
+    text = (
+        "Rutte spoke in Brussels.\n\n"
+        "“The alliance is united. We will defend every inch.\n\n"
+        "“Nobody should doubt that,” he said.\n\n"
+        "The meeting ended."
+    )
+    assert said(text) == [
+        ("The alliance is united. We will defend every inch.", "Mark Rutte"),
+        ("Nobody should doubt that,", "Mark Rutte"),
+    ]
+
+
+def test_quote_split_by_attribution():
+    text = "“We are not asking for a favour,” Rocha said. “We are asking for the law.”"
+    assert said(text) == [
+        ("We are not asking for a favour,", "Helena Rocha"),
+        ("We are asking for the law.", "Helena Rocha"),
+    ]
+    comma = "“We will fight,” Rocha said, “and we will win.”"
+    assert said(comma) == [("We will fight,", "Helena Rocha"), ("and we will win.", "Helena Rocha")]
+
+
+def test_partial_quote_inside_a_sentence():
+    text = (
+        "Kim Jong Un said the soldiers were sent to “liberate the Kursk area.”\n\n"
+        "He praised the troops as “heroes and representatives of the honor of the motherland.”"
+    )
+    assert said(text) == [
+        ("liberate the Kursk area.", "Kim Jong Un"),
+        ("heroes and representatives of the honor of the motherland.", "Kim Jong Un"),
+    ]
+
+
+def test_layout_line_between_two_halves_stays_out_of_the_quote():
+    text = (
+        "“My father fished here. If this continues, I will be the last one,\n\n"
+        "Related: Sardine prices hit record at Lisbon markets\n\n"
+        "and my son will work in a hotel,” said Pedro Alves, a fisherman in Setúbal."
+    )
+    quotes = quotes_of(text)
+    assert [(q.text, q.speaker) for q in quotes] == [
+        ("My father fished here. If this continues, I will be the last one,", "Pedro Alves"),
+        ("and my son will work in a hotel,", "Pedro Alves"),
+    ]
+    assert all("Related" not in q.text for q in quotes)
+
+
+def test_inverted_order_with_and_without_an_entity():
+    text = "“The boats stay in port,” said Pedro Alves, a fisherman in Setúbal."
+    assert said(text) == [("The boats stay in port,", "Pedro Alves")]
+    unknown = "“We have nothing left,” said Rui Marques, who owns two boats."
+    quote = quotes_of(unknown)[0]
+    assert (quote.speaker, quote.speaker_entity_id) == ("Rui Marques", None)
+
+
+def test_pronoun_resolves_to_nearest_fitting_earlier_person():
+    text = (
+        "Trump shared a message addressed to Putin. “There was no reason for Putin to be "
+        "shooting missiles,” Trump said.\n\n"
+        "He added, “It makes me think that maybe he doesn’t want to stop the war.”"
+    )
+    assert said(text)[1] == (
+        "It makes me think that maybe he doesn’t want to stop the war.",
+        "Donald Trump",
+    )
+    gendered = "Trump met Ursula von der Leyen in Rome. “We agreed on nothing,” she said."
+    assert said(gendered) == [("We agreed on nothing,", "Ursula von der Leyen")]
+
+
+def test_role_stands_for_the_named_person():
+    text = (
+        "Foreign Minister Sergei Lavrov met Trump in Geneva.\n\n"
+        "“The door is open,” the minister said."
+    )
+    assert said(text) == [("The door is open,", "Sergei Lavrov")]
+    apposition = "Lavrov, Russia’s foreign minister, warned: “Do not test us.”"
+    assert said(apposition) == [("Do not test us.", "Sergei Lavrov")]
+
+
+def test_organisation_speaks():
+    text = (
+        "The US State Department condemned the move.\n\n"
+        "“It must end,” a spokesperson said in a statement to The Independent."
+    )
+    quote = quotes_of(text)[0]
+    assert (quote.text, quote.speaker, quote.speaker_entity_id) == (
+        "It must end,",
+        "State Department",
+        "state-department",
+    )
+    named = "“We are watching closely,” a State Department spokesperson said."
+    assert said(named) == [("We are watching closely,", "State Department")]
+    alliance = "NATO met on Monday. The alliance said in a statement: “We stand with Kyiv.”"
+    assert said(alliance) == [("We stand with Kyiv.", "NATO")]
+
+
+def test_according_to_and_post_on_x():
+    text = "“Talks have stalled,” according to the European Commission."
+    assert said(text) == [("Talks have stalled,", "European Commission")]
+    post = "Musk wrote in a post on X: “The deal is dead.”"
+    assert said(post) == [("The deal is dead.", "Elon Musk")]
+
+
+def test_no_speaker_in_reach_is_none():
+    text = (
+        "Trump met Putin.\n\n"
+        "The report was published on Friday.\n\n"
+        "“Prices will rise again before the summer harvest is in.”"
+    )
+    quote = quotes_of(text)[0]
+    assert (quote.text, quote.speaker, quote.speaker_entity_id) == (
+        "Prices will rise again before the summer harvest is in.",
+        None,
+        None,
+    )
+    assert not quote.is_scare_quote
+
+
+def test_scare_quotes_and_titles_get_no_speaker():
+    text = (
+        "US issues demand to North Korea amid latest ‘war development’\n\n"
+        "Trump watched “The Godfather Part II” on the flight, aides said."
+    )
+    quotes = quotes_of(text)
+    assert [(q.text, q.is_scare_quote, q.speaker) for q in quotes] == [
+        ("war development", True, None),
+        ("The Godfather Part II", True, None),
+    ]
+
+
+def test_spans_are_pure_text_functions():
+    text = "“One,” he said.\n\n“Two.\n\n“Three.”"
+    spans = find_quote_spans(text)
+    assert [text[s.start : s.end] for s in spans] == ["One,", "Two.", "Three."]
+    assert spans[1].group == spans[2].group != spans[0].group
+
+
+def test_coref_api_for_other_stages():
+    text = "Foreign Minister Sergei Lavrov met Trump. He said the minister would return."
+    entities, mentions = known(text)
+    assert resolve_pronoun(text, text.index("He "), entities, mentions).name == "Sergei Lavrov"
+    role_at = text.index("the minister")
+    assert resolve_role(text, role_at, "the minister", entities, mentions).name == "Sergei Lavrov"
