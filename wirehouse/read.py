@@ -29,6 +29,7 @@ FORMATS = {
     ".ndjson": "jsonl",
 }
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+_PREFERRED_LEGACY = ("cp1252", "latin_1", "iso8859_15")
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -93,9 +94,20 @@ def decode(data: bytes) -> str:
         return _strict(data, utf16)
     if b"\x00" in data:
         raise ReadError("binary file (contains NUL bytes and is not UTF-16 text)")
-    best = charset_normalizer.from_bytes(data, cp_isolation=None).best()
-    if best is None:
-        raise ReadError("unrecognised text encoding")
+    return _legacy_single_byte(data)
+
+
+def _legacy_single_byte(data: bytes) -> str:
+    """charset-normalizer's best guess; among equally good guesses, the Western encodings
+    (by far the most common legacy encodings of news text) win."""
+    matches = list(charset_normalizer.from_bytes(data))
+    if not matches:
+        raise ReadError("unrecognised text encoding (not UTF-8, UTF-16 or a known 8-bit set)")
+    best = matches[0]
+    tied = [m.encoding for m in matches if (m.chaos, m.coherence) == (best.chaos, best.coherence)]
+    for encoding in _PREFERRED_LEGACY:
+        if encoding in tied:
+            return data.decode(encoding)
     return str(best)
 
 

@@ -1,0 +1,170 @@
+"""Readers and body cleanup on real bytes, without the flow."""
+
+from __future__ import annotations
+
+import codecs
+import json
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import SAMPLES, SHARED
+from wirehouse.extract import ExtractError, article_id, clean_body, extract
+from wirehouse.model import SourceFile
+from wirehouse.read import ReadError, decode, discover, read_records
+
+SEED = SHARED / "seed" / "us_north_korea_demand.txt"
+TEXT = "Café owners in Zürich said the “naïve” plan would fail.\n\nSecond paragraph here."
+
+
+def articles_of(tmp_path: Path, name: str, data: bytes):
+    path = tmp_path / name
+    path.write_bytes(data)
+    source = next(s for s in discover(tmp_path) if s.path == name)
+    return [extract(raw) for raw in read_records(source, data)]
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        TEXT.encode("utf-8"),
+        codecs.BOM_UTF8 + TEXT.encode("utf-8"),
+        TEXT.encode("utf-16"),  # with BOM
+        TEXT.encode("utf-16-le"),  # without BOM
+        TEXT.encode("utf-16-be"),
+        TEXT.encode("cp1252"),
+    ],
+    ids=["utf8", "utf8-bom", "utf16-bom", "utf16le", "utf16be", "cp1252"],
+)
+def test_decode_recovers_the_text(data: bytes) -> None:
+    assert decode(data) == TEXT
+
+
+def test_decode_latin1_without_curly_quotes() -> None:
+    text = "Le garçon a mangé une crème brûlée à Genève, près du lac. " * 3
+    assert decode(text.encode("latin-1")) == text
+
+
+@pytest.mark.parametrize(
+    ("data", "reason"),
+    [
+        (b"", "empty file"),
+        (b"  \n\n ", "empty file"),
+        (b"\x89PNG\r\n\x1a\n" + bytes(200), "binary file (PNG"),
+        (b"%PDF-1.7\n" + bytes(range(256)) * 4, "binary file (PDF"),
+    ],
+)
+def test_unreadable_bytes_say_why(data: bytes, reason: str) -> None:
+    with pytest.raises(ReadError, match=reason.replace("(", r"\(")):
+        decode(data)
+
+
+def test_txt_first_line_is_title_and_furniture_goes() -> None:
+    source = SourceFile("seed.txt", str(SEED), "txt")
+    [raw] = read_records(source, SEED.read_bytes())
+    article = extract(raw)
+    gold = json.loads(SEED.with_suffix(".gold.json").read_text(encoding="utf-8"))
+    assert article.title == gold["title"]
+    for furniture in gold["boilerplate_not_in_body"]:
+        assert furniture not in article.body
+    assert "\n\nUS issues bold new demand to North Korea\n\n" not in article.body
+    assert article.body.startswith("The United States has issued a strong warning")
+    assert "Too many people are dying!!!”" in article.body
+    assert article.language == "en"
+
+
+def test_markdown_heading_and_dated_byline(tmp_path: Path) -> None:
+    md = (
+        "# Harbour reopens after storm\n\n*Published 2025-03-14 · Daily Courier*\n\n"
+        "By Ana Lopes\n\nThe harbour at **Porto** reopened on Friday, the [port](http://x) "
+        "authority said.\n\nShare this article\n"
+    )
+    [article] = articles_of(tmp_path, "post.md", md.encode())
+    assert article.title == "Harbour reopens after storm"
+    assert article.source == "Daily Courier"
+    assert article.author == "Ana Lopes"
+    assert article.published_at is not None
+    assert article.published_at.date().isoformat() == "2025-03-14"
+    assert article.body == "The harbour at Porto reopened on Friday, the port authority said."
+
+
+@pytest.mark.parametrize(
+    "record",
+    [
+        {"headline": "H", "articleBody": "Body text of the story.", "datePublished": "2025-01-02",
+         "author": {"name": "A. Writer"}, "url": "https://ex.org/a", "publisher": {"name": "Ex"}},
+        {"title": "H", "text": "Body text of the story.", "published_at": "2025-01-02T00:00:00Z",
+         "byline": "A. Writer", "link": "https://ex.org/a", "site": "Ex"},
+        {"title": "H", "content": "<p>Body text of the story.</p>", "date": "2025-01-02",
+         "authors": ["A. Writer"], "url": "https://ex.org/a", "source": "Ex"},
+    ],
+    ids=["schema.org", "feed", "html-content"],
+)
+def test_json_field_names_of_real_feeds(tmp_path: Path, record: dict) -> None:
+    [article] = articles_of(tmp_path, "a.json", json.dumps(record).encode())
+    assert (article.title, article.body, article.author) == ("H", "Body text of the story.",
+                                                              "A. Writer")
+    assert (article.url, article.source) == ("https://ex.org/a", "Ex")
+    assert article.published_at.date().isoformat() == "2025-01-02"
+    assert article.article_id == article_id("https://ex.org/a", "other/path.json", 7)
+
+
+def test_jsonl_broken_record_is_isolated(tmp_path: Path) -> None:
+    lines = [json.dumps({"title": "One", "body": "First story."}), "{not json",
+             json.dumps({"title": "Three", "body": "Third story."})]
+    path = tmp_path / "feed.jsonl"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    [source] = discover(tmp_path)
+    records = read_records(source, path.read_bytes())
+    assert [r.record for r in records] == [0, 1, 2]
+    assert records[1].error.startswith("line 2: not valid JSON at column 2")
+    assert extract(records[2]).title == "Three"
+    with pytest.raises(ExtractError, match="line 2"):
+        extract(records[1])
+
+
+def test_broken_json_names_the_place(tmp_path: Path) -> None:
+    path = tmp_path / "bad.json"
+    path.write_text('{"title": "x",\n "body": "y" "z"}', encoding="utf-8")
+    [source] = discover(tmp_path)
+    with pytest.raises(ReadError, match="not valid JSON at line 2 column 14"):
+        read_records(source, path.read_bytes())
+
+
+def test_html_page_keeps_the_article_only() -> None:
+    page = SAMPLES / "ankara_grain_corridor.html"
+    source = SourceFile(page.name, str(page), "html")
+    [article] = [extract(r) for r in read_records(source, page.read_bytes())]
+    assert article.title == "Turkey hosts talks on Black Sea grain corridor"
+    assert article.author == "Defne Aydin"
+    assert article.source == "The Meridian"
+    assert article.url.endswith("/black-sea-grain-talks")
+    assert article.published_at.date().isoformat() == "2025-07-09"
+    assert "“Nobody left the table, and that matters,” Fidan said." in article.body
+    for furniture in ("Advertisement", "Most read", "Privacy policy", "Read more", "Home",
+                      "All rights reserved", "Grain prices hit"):
+        assert furniture not in article.body
+
+
+def test_html_without_article_is_rejected(tmp_path: Path) -> None:
+    html = b"<html><body><nav><a href='/'>Home</a></nav><footer>(c) 2025</footer></body></html>"
+    with pytest.raises(ExtractError, match="no article text"):
+        articles_of(tmp_path, "empty.html", html)
+
+
+def test_clean_body_drops_furniture_but_keeps_prose() -> None:
+    body = clean_body(
+        "Storm hits coast\n\nThe storm hit the coast on Monday.\n\nREAD MORE\n\nAdvertisement\n\n"
+        "Subscribe to our newsletter for daily updates\n\nStorm hits coast\n\n"
+        "Officials said readers should share this warning with neighbours.",
+        "Storm hits coast",
+    )
+    assert body == ("The storm hit the coast on Monday.\n\n"
+                    "Officials said readers should share this warning with neighbours.")
+
+
+def test_discover_is_recursive_and_skips_gold_and_unknown(tmp_path: Path) -> None:
+    (tmp_path / "a" / "b").mkdir(parents=True)
+    for name in ("a/b/x.txt", "a/y.HTML", "z.jsonl", "z.gold.json", "notes.docx", ".hidden.txt"):
+        (tmp_path / name).write_text("x")
+    assert [s.path for s in discover(tmp_path)] == ["z.jsonl", "a/y.HTML", "a/b/x.txt"]
