@@ -15,6 +15,7 @@ import polars as pl
 from wirehouse.extract import ExtractError, extract
 from wirehouse.model import SourceFile
 from wirehouse.read import DEFAULT_MAX_BYTES, ReadError, file_bytes, read_records, sha256
+from wirehouse.timing import collect, timed
 from wirehouse.transform import analyse, article_rows, build_tables
 from wirehouse.validate import validate
 
@@ -34,6 +35,16 @@ class Settings:
 def process_batch(
     sources: list[SourceFile], known: dict[str, str], run_id: str, settings: Settings | None = None
 ) -> BatchResult:
+    """The batch's frames, with the seconds each stage took in BatchResult.seconds."""
+    with collect() as seconds:
+        result = _process_batch(sources, known, run_id, settings)
+    result.seconds = seconds
+    return result
+
+
+def _process_batch(
+    sources: list[SourceFile], known: dict[str, str], run_id: str, settings: Settings | None = None
+) -> BatchResult:
     settings = settings or Settings()
     per_article: list[dict[str, list[dict[str, Any]]]] = []
     source_rows: list[dict[str, Any]] = []
@@ -47,7 +58,8 @@ def process_batch(
         rows, articles = outcome
         source_rows.extend(rows)
         per_article.extend(articles)
-    validated = validate(build_tables(per_article, source_rows), run_id)
+    tables = timed("tables", build_tables, per_article, source_rows)
+    validated = timed("validate", validate, tables, run_id)
     validated.tables["rejected_rows"] = validated.rejected_rows
     return BatchResult(validated.tables, unchanged)
 
@@ -65,14 +77,14 @@ def _process_file(
         return _source_row(source, record, digest, None, reason, run_id)
 
     try:
-        data = file_bytes(source, settings.max_bytes)
+        data = timed("read", file_bytes, source, settings.max_bytes)
     except (ReadError, OSError) as error:
         return [rejected(0, sha256(b""), _reason(error))], []
     digest = sha256(data)
     if digest == known_hash:
         return None
     try:
-        records = read_records(source, data)
+        records = timed("read", read_records, source, data)
     except ReadError as error:
         return [rejected(0, digest, str(error))], []
     if not records:
@@ -80,7 +92,7 @@ def _process_file(
     source_rows, article_rows_ = [], []
     for raw in records:
         try:
-            article = extract(raw)
+            article = timed("extract", extract, raw)
             if article.article_id in seen_ids:
                 raise ExtractError(f"duplicate article: same url as {seen_ids[article.article_id]}")
             rows = article_rows(article, analyse(article))
