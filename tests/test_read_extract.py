@@ -91,27 +91,51 @@ def test_markdown_heading_and_dated_byline(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     "record",
     [
-        {"headline": "H", "articleBody": "Body text of the story.", "datePublished": "2025-01-02",
-         "author": {"name": "A. Writer"}, "url": "https://ex.org/a", "publisher": {"name": "Ex"}},
-        {"title": "H", "text": "Body text of the story.", "published_at": "2025-01-02T00:00:00Z",
-         "byline": "A. Writer", "link": "https://ex.org/a", "site": "Ex"},
-        {"title": "H", "content": "<p>Body text of the story.</p>", "date": "2025-01-02",
-         "authors": ["A. Writer"], "url": "https://ex.org/a", "source": "Ex"},
+        {
+            "headline": "H",
+            "articleBody": "Body text of the story.",
+            "datePublished": "2025-01-02",
+            "author": {"name": "A. Writer"},
+            "url": "https://ex.org/a",
+            "publisher": {"name": "Ex"},
+        },
+        {
+            "title": "H",
+            "text": "Body text of the story.",
+            "published_at": "2025-01-02T00:00:00Z",
+            "byline": "A. Writer",
+            "link": "https://ex.org/a",
+            "site": "Ex",
+        },
+        {
+            "title": "H",
+            "content": "<p>Body text of the story.</p>",
+            "date": "2025-01-02",
+            "authors": ["A. Writer"],
+            "url": "https://ex.org/a",
+            "source": "Ex",
+        },
     ],
     ids=["schema.org", "feed", "html-content"],
 )
 def test_json_field_names_of_real_feeds(tmp_path: Path, record: dict) -> None:
     [article] = articles_of(tmp_path, "a.json", json.dumps(record).encode())
-    assert (article.title, article.body, article.author) == ("H", "Body text of the story.",
-                                                              "A. Writer")
+    assert (article.title, article.body, article.author) == (
+        "H",
+        "Body text of the story.",
+        "A. Writer",
+    )
     assert (article.url, article.source) == ("https://ex.org/a", "Ex")
     assert article.published_at.date().isoformat() == "2025-01-02"
     assert article.article_id == article_id("https://ex.org/a", "other/path.json", 7)
 
 
 def test_jsonl_broken_record_is_isolated(tmp_path: Path) -> None:
-    lines = [json.dumps({"title": "One", "body": "First story."}), "{not json",
-             json.dumps({"title": "Three", "body": "Third story."})]
+    lines = [
+        json.dumps({"title": "One", "body": "First story."}),
+        "{not json",
+        json.dumps({"title": "Three", "body": "Third story."}),
+    ]
     path = tmp_path / "feed.jsonl"
     path.write_text("\n".join(lines), encoding="utf-8")
     [source] = discover(tmp_path)
@@ -141,8 +165,15 @@ def test_html_page_keeps_the_article_only() -> None:
     assert article.url.endswith("/black-sea-grain-talks")
     assert article.published_at.date().isoformat() == "2025-07-09"
     assert "“Nobody left the table, and that matters,” Fidan said." in article.body
-    for furniture in ("Advertisement", "Most read", "Privacy policy", "Read more", "Home",
-                      "All rights reserved", "Grain prices hit"):
+    for furniture in (
+        "Advertisement",
+        "Most read",
+        "Privacy policy",
+        "Read more",
+        "Home",
+        "All rights reserved",
+        "Grain prices hit",
+    ):
         assert furniture not in article.body
 
 
@@ -159,8 +190,10 @@ def test_clean_body_drops_furniture_but_keeps_prose() -> None:
         "Officials said readers should share this warning with neighbours.",
         "Storm hits coast",
     )
-    assert body == ("The storm hit the coast on Monday.\n\n"
-                    "Officials said readers should share this warning with neighbours.")
+    assert body == (
+        "The storm hit the coast on Monday.\n\n"
+        "Officials said readers should share this warning with neighbours."
+    )
 
 
 def test_discover_is_recursive_and_skips_gold_and_unknown(tmp_path: Path) -> None:

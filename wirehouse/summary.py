@@ -67,7 +67,7 @@ class RunSummary:
         )
 
     def print(self, console: Console | None = None) -> None:
-        console = console or Console(stderr=False)
+        console = console or Console(soft_wrap=True)
         console.print(f"[bold]wirehouse[/] run {self.run_id} -> {self.db_path}")
         console.print(
             f"files seen {self.files_seen} · loaded {self.files_loaded} · unchanged "
