@@ -1,0 +1,268 @@
+"""Event coding: the CAMEO tables and each sentence construction the coder handles.
+
+The entity layer is stood in for by hand-made entities and mentions (every occurrence of a
+surface form), so these tests pin down the coder alone.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, datetime
+
+import pytest
+import spacy
+
+from wirehouse import cameo
+from wirehouse.events import find_events
+from wirehouse.model import Entity, Mention
+
+PUBLISHED = datetime(2025, 5, 2, 12, tzinfo=UTC)  # a Friday
+
+ENTITIES = {
+    "USA": Entity("usa", "United States", "GPE", "USA", "USA"),
+    "PRK": Entity("prk", "North Korea", "GPE", "PRK", "PRK"),
+    "RUS": Entity("rus", "Russia", "GPE", "RUS", "RUS"),
+    "UKR": Entity("ukr", "Ukraine", "GPE", "UKR", "UKR"),
+    "KEN": Entity("ken", "Kenya", "GPE", "KEN", "KEN"),
+    "SOM": Entity("som", "Somalia", "GPE", "SOM", "SOM"),
+    "LTU": Entity("ltu", "Lithuania", "GPE", "LTU", "LTU"),
+    "BLR": Entity("blr", "Belarus", "GPE", "BLR", "BLR"),
+    "IRN": Entity("irn", "Iran", "GPE", "IRN", "IRN"),
+    "State Department": Entity("sd", "State Department", "ORG", "USA", "USAGOV"),
+    "Kremlin": Entity("kremlin", "Kremlin", "ORG", "RUS", "RUSGOV"),
+    "Putin": Entity("putin", "Vladimir Putin", "PERSON", "RUS", "RUSGOV"),
+    "Trump": Entity("trump", "Donald Trump", "PERSON", "USA", "USAGOV"),
+    "UN": Entity("un", "United Nations", "ORG", None, "IGOUNO"),
+    "Kursk": Entity("kursk", "Kursk", "GPE", "RUS", "RUS"),
+}
+
+SURFACES = {
+    "United States": ("USA", "name"),
+    "US": ("USA", "alias"),
+    "North Korea": ("PRK", "name"),
+    "North Korean": ("PRK", "demonym"),
+    "Pyongyang": ("PRK", "metonym"),
+    "Russia": ("RUS", "name"),
+    "Moscow": ("RUS", "metonym"),
+    "Ukraine": ("UKR", "name"),
+    "Kenya": ("KEN", "name"),
+    "Somalia": ("SOM", "name"),
+    "Lithuania": ("LTU", "name"),
+    "Belarus": ("BLR", "name"),
+    "Minsk": ("BLR", "metonym"),
+    "Iran": ("IRN", "name"),
+    "State Department": ("State Department", "name"),
+    "Kremlin": ("Kremlin", "name"),
+    "Vladimir Putin": ("Putin", "name"),
+    "Putin": ("Putin", "alias"),
+    "Donald Trump": ("Trump", "name"),
+    "Trump": ("Trump", "alias"),
+    "United Nations": ("UN", "name"),
+    "Kursk": ("Kursk", "name"),
+}
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    pipeline = spacy.blank("en")
+    pipeline.add_pipe("sentencizer")
+    return pipeline
+
+
+def mentions_in(text: str) -> list[Mention]:
+    """A mention for every whole-word occurrence of a known surface form, longest first."""
+    taken: list[tuple[int, int]] = []
+    found = []
+    for surface in sorted(SURFACES, key=len, reverse=True):
+        key, kind = SURFACES[surface]
+        for hit in re.finditer(rf"\b{re.escape(surface)}\b", text):
+            if any(s < hit.end() and hit.start() < e for s, e in taken):
+                continue
+            taken.append(hit.span())
+            found.append(Mention(ENTITIES[key].entity_id, surface, *hit.span(), kind=kind))
+    return sorted(found, key=lambda m: m.start_char)
+
+
+def code(nlp, text: str, published_at: datetime | None = PUBLISHED):
+    return find_events(nlp(text), list(ENTITIES.values()), mentions_in(text), published_at)
+
+
+def triples(events) -> set[tuple[str | None, str | None, str]]:
+    return {(e.actor1_code, e.actor2_code, e.event_code) for e in events}
+
+
+# --- the vocabulary ----------------------------------------------------------------------------
+
+
+def test_event_codes_cover_all_twenty_roots_with_consistent_classes():
+    codes = cameo.event_codes()
+    assert {c.root_code for c in codes.values()} == {f"{r:02d}" for r in range(1, 21)}
+    assert len(codes) > 280
+    for c in codes.values():
+        assert c.code.startswith(c.root_code)
+        root = int(c.root_code)
+        expected = 1 if root <= 5 else 2 if root <= 8 else 3 if root <= 13 else 4
+        assert c.quad_class == expected, c
+        assert -10.0 <= c.goldstein <= 10.0
+        if len(c.code) == 4:
+            assert c.code[:3] in codes, f"{c.code} has no parent"
+    assert codes["072"].goldstein == 8.3
+    assert codes["195"].goldstein == -10.0
+    assert codes["111"].name == "Criticize or denounce"
+
+
+def test_verb_dictionary_codes_exist_and_cover_all_roots():
+    codes = cameo.event_codes()
+    patterns = [p for group in cameo.verb_patterns().values() for p in group]
+    assert all(p.code in codes for p in patterns)
+    assert {p.code[:2] for p in patterns} == {f"{r:02d}" for r in range(1, 21)}
+
+
+def test_lemmas_come_from_spacy_lookup_tables():
+    assert cameo.lemma("criticizing") == "criticize"
+    assert cameo.lemma("sent") == "send"
+    assert cameo.lemma("Troops") == "troop"
+
+
+# --- constructions -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Russia sent troops to Ukraine.", ("RUS", "UKR", "072")),
+        ("The United States will provide military aid to Ukraine.", ("USA", "UKR", "072")),
+        ("The State Department condemned North Korea.", ("USAGOV", "PRK", "111")),
+        ("Trump criticised Putin on Tuesday.", ("USAGOV", "RUSGOV", "111")),
+        ("Russia accused Ukraine of aggression.", ("RUS", "UKR", "1123")),
+        ("Iran rejected the proposal from the United States.", ("IRN", "USA", "127")),
+        ("Russia and Ukraine agreed to a ceasefire.", ("RUS", "UKR", "0871")),
+        ("Kenya signed a trade deal with Somalia.", ("KEN", "SOM", "057")),
+        ("Putin praised North Korea.", ("RUSGOV", "PRK", "051")),
+        ("The United Nations urged Russia to stop.", ("IGOUNO", "RUS", "0256")),
+        ("Lithuania recalled its ambassador from Belarus.", ("LTU", "BLR", "161")),
+        ("Lithuania expelled two Belarusian diplomats on Tuesday.", None),
+        ("Iran seized a vessel belonging to the United States.", ("IRN", "USA", "1711")),
+        ("The United States imposed sanctions on Russia.", ("USA", "RUS", "163")),
+        ("Kenya mediated between Somalia and Ukraine.", ("KEN", "SOM", "045")),
+        ("Russia demanded that Ukraine withdraw.", ("RUS", "UKR", "1056")),
+        ("North Korean troops attacked Ukraine.", ("PRKMIL", "UKR", "190")),
+        ("Pyongyang is supplying Russia with weapons.", ("PRKGOV", "RUS", "072")),
+        ("The Kremlin warned Lithuania.", ("RUSGOV", "LTU", "130")),
+        ("Russia shelled Ukraine.", ("RUS", "UKR", "194")),
+    ],
+)
+def test_dictionary_phrases(nlp, sentence, expected):
+    found = triples(code(nlp, sentence))
+    if expected is None:  # the target is only a country adjective: no subject-to-target pair
+        assert all(a == "LTU" for a, _, _ in found)
+    else:
+        assert expected in found, found
+
+
+def test_broker_peace_talks_codes_mediation_with_each_party(nlp):
+    found = triples(code(nlp, "Trump worked to broker peace talks between Ukraine and Russia."))
+    assert found == {("USAGOV", "UKR", "045"), ("USAGOV", "RUS", "045")}
+
+
+def test_passive_voice_takes_the_by_agent_as_source(nlp):
+    found = code(nlp, "North Korea was condemned by the United States.")
+    assert triples(found) == {("USA", "PRK", "111")}
+    assert found[0].event_text.startswith("condemned")
+
+
+def test_reported_speech_keeps_the_speakers_verb(nlp):
+    text = "The US called for an immediate end to Russia's attacks, officials said."
+    assert ("USA", "RUS", "1056") in triples(code(nlp, text))
+
+
+def test_coordinated_verbs_share_the_subject(nlp):
+    text = "The State Department condemned North Korea's involvement and called on Russia to stop."
+    found = triples(code(nlp, text))
+    assert ("USAGOV", "PRK", "111") in found
+    assert ("USAGOV", "RUS", "0256") in found or ("USAGOV", "RUS", "020") in found
+    assert not any(a == "PRK" for a, _, _ in found)
+
+
+def test_conjoined_actors_give_one_event_per_pair(nlp):
+    found = triples(code(nlp, "Kenya and Somalia condemned Russia and Belarus."))
+    assert found == {
+        ("KEN", "RUS", "111"),
+        ("KEN", "BLR", "111"),
+        ("SOM", "RUS", "111"),
+        ("SOM", "BLR", "111"),
+    }
+
+
+def test_conjoined_subjects_without_target_are_symmetric(nlp):
+    text = "Kenya and Somalia agreed on Sunday to open a joint relief corridor."
+    found = triples(code(nlp, text))
+    assert ("KEN", "SOM", "030") in found and ("SOM", "KEN", "030") in found
+
+
+def test_pronoun_subject_resolves_to_the_named_actor(nlp):
+    text = "Russia faced criticism this week. It accused Ukraine of aggression."
+    assert ("RUS", "UKR", "1123") in triples(code(nlp, text))
+
+
+def test_capital_as_actor_is_its_government(nlp):
+    assert ("RUSGOV", "PRK", "051") in triples(code(nlp, "Moscow praised North Korea."))
+
+
+def test_negated_events_are_not_coded(nlp):
+    assert code(nlp, "Kenya did not sign the agreement with Somalia.") == []
+    assert code(nlp, "Russia never attacked Ukraine.") == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Moscow may provide North Korea with advanced military technology.",
+        "Pyongyang is expected to receive economic assistance from Russia.",
+        "Russia would retaliate against Lithuania.",
+        "If Iran attacks, the United States will retaliate against Iran.",
+    ],
+)
+def test_hypothetical_events_are_flagged(nlp, sentence):
+    found = code(nlp, sentence)
+    assert found and all(e.is_hypothetical for e in found)
+
+
+def test_receive_reverses_the_roles(nlp):
+    found = code(nlp, "Pyongyang is expected to receive economic assistance from Russia.")
+    assert triples(found) == {("RUS", "PRKGOV", "071")}
+
+
+def test_factual_event_is_not_hypothetical(nlp):
+    found = code(nlp, "Russia attacked Ukraine.")
+    assert found and not found[0].is_hypothetical
+
+
+def test_event_date_from_the_sentence_or_the_published_date(nlp):
+    (on_monday,) = code(nlp, "On Monday, Russia attacked Ukraine.")
+    assert on_monday.event_date.date().isoformat() == "2025-04-28"
+    (on_date,) = code(nlp, "Russia attacked Ukraine on April 28.")
+    assert on_date.event_date.date().isoformat() == "2025-04-28"
+    (undated,) = code(nlp, "Russia attacked Ukraine.")
+    assert undated.event_date == PUBLISHED
+    (unknown,) = code(nlp, "Russia attacked Ukraine on April 28.", published_at=None)
+    assert unknown.event_date is None
+
+
+def test_place_named_in_the_sentence(nlp):
+    (event,) = code(nlp, "Russia attacked Ukraine in Kursk.")
+    assert event.place_code == "RUS" and event.place_entity_id == "kursk"
+
+
+def test_event_rows_explain_themselves(nlp):
+    text = "Intro line.\n\nThe United States imposed sanctions on Russia."
+    (event,) = code(nlp, text)
+    assert event.event_text == "imposed sanctions"
+    assert text[event.sentence_start : event.sentence_end].startswith("The United States")
+    assert (event.quad_class, event.goldstein) == (4, -8.0)
+    assert event.actor1_entity_id == "usa" and event.actor2_entity_id == "rus"
+
+
+def test_nominal_event_with_an_owner(nlp):
+    text = "The Trump administration's rebuke of North Korea came days later."
+    assert ("USAGOV", "PRK", "111") in triples(code(nlp, text))

@@ -1,0 +1,125 @@
+"""The CAMEO vocabulary the event coder reads: event codes, verb patterns, agents, function words.
+
+Everything here is plain data from data/cameo/ (and the gazetteer's agent words), loaded once;
+words are compared as lower-case lemmas from spaCy's lookup tables (spacy-lookups-data).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache, lru_cache
+
+from spacy.lookups import Table, load_lookups
+
+from wirehouse.resources import read_csv_rows
+
+ACTOR_SLOT = "$"
+
+
+@dataclass(frozen=True)
+class EventCode:
+    code: str
+    name: str
+    root_code: str
+    quad_class: int
+    goldstein: float
+
+
+@dataclass(frozen=True)
+class VerbPattern:
+    """One dictionary row: a head lemma, its particle and object slots, and the code they give."""
+
+    head: str
+    pos: str  # verb or noun
+    particle: frozenset[str]  # empty: none required
+    slots: tuple[frozenset[str], ...]  # in order after the head; ACTOR_SLOT marks an actor
+    code: str
+    one_sided: bool
+    reverse: bool
+
+    @property
+    def specificity(self) -> int:
+        return (1 if self.particle else 0) + len(self.slots)
+
+
+@cache
+def _lemma_table() -> Table:
+    return load_lookups("en", ["lemma_lookup"]).get_table("lemma_lookup")
+
+
+@lru_cache(maxsize=65536)
+def lemma(word: str) -> str:
+    """Lower-case lemma of a word from spaCy's English lookup table (the word itself if unknown)."""
+    lower = word.lower()
+    return _lemma_table().get(lower, lower)
+
+
+@cache
+def event_codes() -> dict[str, EventCode]:
+    return {
+        row["code"]: EventCode(
+            row["code"],
+            row["name"],
+            row["root_code"],
+            int(row["quad_class"]),
+            float(row["goldstein"]),
+        )
+        for row in read_csv_rows("cameo", "event_codes.csv")
+    }
+
+
+def _alternatives(field: str) -> frozenset[str]:
+    return frozenset(word for word in field.split("|") if word)
+
+
+@cache
+def verb_patterns() -> dict[str, tuple[VerbPattern, ...]]:
+    """Patterns by head lemma, most specific first."""
+    by_head: dict[str, list[VerbPattern]] = {}
+    for row in read_csv_rows("cameo", "verbs.csv"):
+        flags = set(row.get("flags", "").split())
+        slots = tuple(_alternatives(slot) for slot in row["object"].split())
+        for head in _alternatives(row["verb"]):
+            pattern = VerbPattern(
+                head=head,
+                pos=row["pos"] or "verb",
+                particle=_alternatives(row["particle"]),
+                slots=slots,
+                code=row["code"],
+                one_sided="one_sided" in flags,
+                reverse="reverse" in flags,
+            )
+            by_head.setdefault(head, []).append(pattern)
+    return {head: tuple(sorted(patterns, key=_precedence)) for head, patterns in by_head.items()}
+
+
+def _precedence(pattern: VerbPattern) -> tuple[int, int, bool]:
+    """More words matched first; then the deeper code ("military aid": 072 before 070)."""
+    return (-pattern.specificity, -len(pattern.code), pattern.code.endswith("0"))
+
+
+@cache
+def function_words() -> dict[str, frozenset[str]]:
+    """Word -> its kinds (aux, modal, negation, control, determiner, clause_break, ...)."""
+    kinds: dict[str, set[str]] = {}
+    for row in read_csv_rows("cameo", "function_words.csv"):
+        kinds.setdefault(row["word"], set()).add(row["kind"])
+    return {word: frozenset(found) for word, found in kinds.items()}
+
+
+def kinds_of(word: str) -> frozenset[str]:
+    table = function_words()
+    lower = word.lower()
+    return table.get(lower, frozenset()) | table.get(lemma(lower), frozenset())
+
+
+@cache
+def agent_words() -> dict[tuple[str, ...], str]:
+    """Agent phrase as a tuple of lemmas ("armed", "force") -> CAMEO agent code ("MIL")."""
+    rows = read_csv_rows("gazetteer", "agents.csv") + read_csv_rows("cameo", "agents.csv")
+    return {tuple(lemma(word) for word in row["word"].split()): row["agent_code"] for row in rows}
+
+
+@cache
+def longest_agent() -> int:
+    return max(len(words) for words in agent_words())

@@ -1,0 +1,198 @@
+"""Actors for the event coder: noun phrases of a sentence that stand for a CAMEO actor.
+
+An actor phrase starts at an entity mention (a name, a capital, a demonym, a resolved pronoun or
+role) and takes in the agent words after it ("North Korean troops" -> PRKMIL, "Russia's foreign
+ministry" -> RUSGOV). Codes are built as CAMEO does: country first, then the agent.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from wirehouse import cameo, coref
+from wirehouse.model import Entity, Mention
+from wirehouse.resources import read_csv_rows
+
+POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
+# words allowed between a country word and its agent ("Russian foreign ministry")
+MAX_ADJECTIVES = 2
+
+
+@dataclass(frozen=True)
+class Word:
+    text: str
+    lower: str
+    lemma: str
+    start: int  # character offsets into the body
+    end: int
+
+
+@dataclass(frozen=True)
+class Actor:
+    code: str
+    name: str
+    entity_id: str
+    first: int  # word indexes in the sentence, inclusive
+    last: int
+    entity_type: str
+    weak: bool = False  # a bare country adjective: a target or a noun's owner, never a subject
+
+
+@cache
+def _capitals() -> frozenset[tuple[str, str]]:
+    return frozenset(
+        (row["name"].lower(), row["iso3"])
+        for row in read_csv_rows("gazetteer", "cities.csv")
+        if row.get("capital") == "1"
+    )
+
+
+def _is_capital(mention: Mention, entity: Entity) -> bool:
+    if mention.kind == "metonym" and entity.type == "GPE":
+        return True
+    country = entity.country_code or (entity.cameo_code or "")[:3]
+    return (mention.text.lower(), country) in _capitals()
+
+
+def _base_code(entity: Entity) -> str | None:
+    if entity.type == "LOC":
+        return None
+    return entity.cameo_code or entity.country_code
+
+
+def _agent_after(words: Sequence[Word], at: int) -> tuple[str, int] | None:
+    """The agent code of agent words a few adjectives after `at`, and their last index."""
+    table = cameo.agent_words()
+    for skip in range(MAX_ADJECTIVES + 1):
+        start = at + skip
+        for size in range(cameo.longest_agent(), 0, -1):
+            phrase = tuple(w.lemma for w in words[start : start + size])
+            if len(phrase) == size and phrase in table:
+                return table[phrase], start + size - 1
+        if start >= len(words) or not _adjective_like(words[start]):
+            return None
+    return None
+
+
+def _adjective_like(word: Word) -> bool:
+    """A plain lower-case word that is neither inflected nor a dictionary verb ("foreign")."""
+    return (
+        word.text.isalpha()
+        and word.text.islower()
+        and word.lemma == word.lower
+        and word.lemma not in cameo.verb_patterns()
+        and not cameo.kinds_of(word.text)
+    )
+
+
+def _with_agent(code: str, agent: str | None) -> str:
+    if agent and len(code) == 3 and code.isalpha():
+        return code + agent
+    return code
+
+
+def build_actors(
+    words: Sequence[Word],
+    mentions: Sequence[tuple[Mention, Entity]],
+    resolved: dict[int, Entity],
+) -> list[Actor]:
+    """Actor phrases of one sentence from its mentions and resolved words (index -> entity)."""
+    spans: list[tuple[int, int, Mention | None, Entity]] = []
+    for mention, entity in mentions:
+        first = next((i for i, w in enumerate(words) if w.end > mention.start_char), None)
+        if first is None or words[first].start >= mention.end_char:
+            continue
+        last = first
+        while last + 1 < len(words) and words[last + 1].start < mention.end_char:
+            last += 1
+        spans.append((first, last, mention, entity))
+    covered = {i for first, last, _, _ in spans for i in range(first, last + 1)}
+    spans += [(i, i, None, entity) for i, entity in resolved.items() if i not in covered]
+    spans.sort(key=lambda span: span[0])
+    actors: list[Actor] = []
+    for first, last, mention, entity in spans:
+        actor = _actor(words, first, last, mention, entity)
+        if actor is None:
+            continue
+        previous = actors[-1] if actors else None
+        if previous and previous.last + 1 >= actor.first:
+            actors[-1] = _merge(previous, actor)
+        else:
+            actors.append(actor)
+    return actors
+
+
+def _merge(left: Actor, right: Actor) -> Actor:
+    """Adjacent phrases are one actor ("US State Department", "North Korean leader Kim")."""
+    head = right if len(right.code) >= len(left.code) else left
+    return Actor(
+        head.code,
+        head.name,
+        head.entity_id,
+        left.first,
+        max(left.last, right.last),
+        head.entity_type,
+        weak=left.weak and right.weak,
+    )
+
+
+def _actor(
+    words: Sequence[Word], first: int, last: int, mention: Mention | None, entity: Entity
+) -> Actor | None:
+    code = _base_code(entity)
+    if not code:
+        return None
+    after = last + 1
+    if after < len(words) and words[after].lower in POSSESSIVE:
+        after += 1
+    agent = _agent_after(words, after)
+    if agent:
+        last = agent[1]
+    elif mention is not None and _is_capital(mention, entity) and len(code) == 3:
+        return Actor(code + "GOV", entity.name, entity.entity_id, first, last, entity.type)
+    demonym = entity.type == "NORP" or (mention is not None and mention.kind == "demonym")
+    weak = demonym and agent is None and not words[last].lower.endswith("s")
+    return Actor(
+        _with_agent(code, agent[0] if agent else None),
+        entity.name,
+        entity.entity_id,
+        first,
+        last,
+        entity.type,
+        weak,
+    )
+
+
+def resolve_references(
+    text: str,
+    words: Sequence[Word],
+    entities: Sequence[Entity],
+    mentions: Sequence[Mention],
+    earlier: Sequence[tuple[Mention, Entity]],
+) -> dict[int, Entity]:
+    """Pronouns ("it", "he") and "the country" of one sentence -> the entity they stand for."""
+    resolved: dict[int, Entity] = {}
+    covered = {(m.start_char, m.end_char) for m in mentions}
+    third_person = {p for p, info in coref.pronouns().items() if info.person == 3}
+    for index, word in enumerate(words):
+        if (word.start, word.end) in covered:
+            continue
+        if word.lower in third_person:
+            entity = coref.resolve_pronoun(text, word.start, entities, mentions)
+            if entity is not None:
+                resolved[index] = entity
+        elif (
+            "country_role" in cameo.kinds_of(word.lower)
+            and index
+            and words[index - 1].lower
+            in (
+                "the",
+                "this",
+            )
+        ):
+            countries = [e for m, e in earlier if e.type == "GPE" and m.start_char < word.start]
+            if countries:
+                resolved[index] = countries[-1]
+    return resolved

@@ -1,0 +1,519 @@
+"""Event coding: CAMEO who-did-what-to-whom, sentence by sentence, PETRARCH-style.
+
+For each sentence: find verb phrases from the dictionary (data/cameo/verbs.csv), take the actor
+phrase before the verb as the source (through auxiliaries, adverbs, "to"-verbs, coordination and
+the passive "by"), the first actor after it as the target, and code one event per pair. Negated
+events are dropped; modal, future and conditional ones are kept with `is_hypothetical`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from spacy.tokens import Doc
+
+from wirehouse import cameo
+from wirehouse.event_actors import Actor, Word, build_actors, resolve_references
+from wirehouse.model import Entity, Event, Mention
+
+OBJECT_WINDOW = 8  # words after the head in which a pattern's particle and objects must appear
+ADDRESSEE_ROOTS = frozenset({"02", "10", "13"})  # "urged/demanded/warned that X ..." targets X
+SPEECH_ROOTS = frozenset(f"{root:02d}" for root in range(1, 14))
+PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "inside", "into", "across", "outside"})
+PASSIVE_AUX = frozenset({"be", "get"})
+
+
+@dataclass(frozen=True)
+class Match:
+    head: int
+    end: int  # index after the last matched word
+    pattern: cameo.VerbPattern
+    slot_actor: int | None  # index of the actor filling a '$' slot
+
+
+@dataclass
+class Subject:
+    group: list[Actor]
+    hypothetical: bool = False
+    negated: bool = False
+    passive: bool = False
+
+
+def find_events(
+    doc: Doc,
+    entities: Sequence[Entity],
+    mentions: Sequence[Mention],
+    published_at: datetime | None,
+) -> list[Event]:
+    """CAMEO events of one article; offsets index doc.text (the article body)."""
+    text = doc.text
+    by_id = {entity.entity_id: entity for entity in entities}
+    known = sorted(
+        ((m, by_id[m.entity_id]) for m in mentions if m.entity_id in by_id),
+        key=lambda pair: pair[0].start_char,
+    )
+    events: list[Event] = []
+    for sentence in doc.sents:
+        words = [
+            Word(t.text, t.lower_, cameo.lemma(t.text), t.idx, t.idx + len(t.text))
+            for t in sentence
+            if not t.is_space
+        ]
+        if not words:
+            continue
+        start, end = words[0].start, words[-1].end
+        own = [(m, e) for m, e in known if m.start_char >= start and m.end_char <= end]
+        earlier = [(m, e) for m, e in known if m.start_char < end]
+        resolved = resolve_references(text, words, entities, mentions, earlier)
+        actors = build_actors(words, own, resolved)
+        if actors:
+            events += _sentence_events(text, words, actors, start, end, published_at)
+    return events
+
+
+def _sentence_events(
+    text: str,
+    words: list[Word],
+    actors: list[Actor],
+    start: int,
+    end: int,
+    published_at: datetime | None,
+) -> list[Event]:
+    at_word = {i: a for a in actors for i in range(a.first, a.last + 1)}
+    matches = _swallow(_matches(words, actors, at_word))
+    events: list[Event] = []
+    seen: set[tuple[str | None, str | None, str]] = set()
+    last_subject: list[Actor] = []
+    sentence_hypothetical = words[-1].text == "?" or any(
+        "conditional" in cameo.kinds_of(w.lower) for w in words
+    )
+    for match in matches:
+        subject = _subject(words, actors, at_word, match, last_subject)
+        if subject.group and not subject.passive:
+            last_subject = subject.group
+        if subject.negated:
+            continue
+        sources, targets = _roles(words, actors, at_word, match, subject)
+        pairs = _pairs(sources, targets, match.pattern.one_sided)
+        hypothetical = subject.hypothetical or sentence_hypothetical or _would_be(words, match)
+        phrase_end = max(match.end, (targets[-1].last + 1) if _slot_target(match) else 0)
+        event_text = text[words[match.head].start : words[min(phrase_end, len(words)) - 1].end]
+        when = _event_date(text[start:end], published_at)
+        place = _place(words, actors, match, {a.entity_id for pair in pairs for a in pair if a})
+        for source, target in pairs:
+            key = (source.code, target.code if target else None, match.pattern.code)
+            if key in seen:
+                continue
+            seen.add(key)
+            events.append(
+                _event(source, target, match.pattern.code, start, end, event_text)
+                | {"hypothetical": hypothetical, "date": when, "place": place}
+            )
+    return [_as_event(e) for e in events]
+
+
+def _matches(words: list[Word], actors: list[Actor], at_word: dict[int, Actor]) -> list[Match]:
+    table = cameo.verb_patterns()
+    found = []
+    for index, word in enumerate(words):
+        if index in at_word:
+            continue
+        patterns = table.get(word.lemma) or table.get(word.lower)
+        if not patterns:
+            continue
+        pos = "noun" if _noun_reading(words, at_word, index) else "verb"
+        for pattern in patterns:
+            if pattern.pos != pos:
+                continue
+            match = _match(words, actors, at_word, index, pattern)
+            if match:
+                found.append(match)
+                break
+    return found
+
+
+def _noun_reading(words: list[Word], at_word: dict[int, Actor], index: int) -> bool:
+    if index == 0:
+        return False
+    before = words[index - 1]
+    if before.lower in ("'s", "’s") and index - 2 in at_word:
+        return True
+    if index - 1 in at_word and at_word[index - 1].weak:
+        return True
+    return "determiner" in cameo.kinds_of(before.lower) and before.lower != "that"
+
+
+def _match(
+    words: list[Word],
+    actors: list[Actor],
+    at_word: dict[int, Actor],
+    head: int,
+    pattern: cameo.VerbPattern,
+) -> Match | None:
+    limit = min(len(words), head + 1 + OBJECT_WINDOW)
+    at = head + 1
+    if pattern.particle:
+        while at < limit and words[at].lower.endswith("ly"):
+            at += 1
+        if at >= limit or not ({words[at].lower, words[at].lemma} & pattern.particle):
+            return None
+        at += 1
+    slot_actor = None
+    for slot in pattern.slots:
+        found = None
+        for k in range(at, limit):
+            if words[k].text in (".", ";"):
+                break
+            if cameo.ACTOR_SLOT in slot:
+                if k in at_word and at_word[k].first == k:
+                    found, slot_actor = at_word[k].last, k
+                    break
+            elif words[k].lemma in slot or words[k].lower in slot:
+                found = k
+                break
+        if found is None:
+            return None
+        at = found + 1
+    return Match(head, at, pattern, slot_actor)
+
+
+def _swallow(matches: list[Match]) -> list[Match]:
+    """A pattern whose objects span another head takes it in ("threaten to impose sanctions")."""
+    kept = []
+    for match in matches:
+        inside = any(
+            other.pattern.slots and other.head < match.head < other.end
+            for other in matches
+            if other is not match
+        )
+        if not inside:
+            kept.append(match)
+    return kept
+
+
+def _subject(
+    words: list[Word],
+    actors: list[Actor],
+    at_word: dict[int, Actor],
+    match: Match,
+    last_subject: list[Actor],
+) -> Subject:
+    """The source before the head, walking back over auxiliaries, adverbs and "to"-verbs."""
+    subject = Subject([])
+    head_word = words[match.head]
+    if match.pattern.pos == "noun":
+        owner = _owner(words, at_word, match.head)
+        subject.group = [owner] if owner else []
+        return subject
+    k = match.head - 1
+    while k >= 0:
+        word = words[k]
+        kinds = cameo.kinds_of(word.lower)
+        if k in at_word:
+            actor = at_word[k]
+            if not actor.weak:
+                subject.group = _conjoined_left(words, actors, actor)
+            return subject
+        if "negation" in kinds or "negative_control" in kinds:
+            subject.negated = True
+        elif "modal" in kinds or "hypothetical_control" in kinds:
+            subject.hypothetical = True
+        if word.lemma in PASSIVE_AUX and k == match.head - 1 and _participle(head_word):
+            subject.passive = True
+        skippable = kinds & {
+            "aux",
+            "adverb",
+            "modal",
+            "negation",
+            "control",
+            "hypothetical_control",
+            "negative_control",
+        }
+        if skippable or word.lower.endswith("ly") or word.lower in ("to", "-", "be"):
+            k -= 1
+            continue
+        if word.text in (",", "and") or word.lower == "but":
+            subject.group = last_subject or _clause_subject(words, actors, match.head)
+            subject.passive = False
+        return subject
+    return subject
+
+
+def _participle(word: Word) -> bool:
+    return word.lower != word.lemma and not word.lower.endswith(("ing", "s"))
+
+
+def _owner(words: list[Word], at_word: dict[int, Actor], head: int) -> Actor | None:
+    k = head - 1
+    if k >= 0 and words[k].lower in ("'s", "’s"):
+        k -= 1
+    return at_word.get(k)
+
+
+def _clause_subject(words: list[Word], actors: list[Actor], head: int) -> list[Actor]:
+    """The first actor of the sentence in subject position before `head`."""
+    for actor in actors:
+        if actor.first >= head:
+            break
+        before = words[actor.first - 1].lower if actor.first else ""
+        if actor.weak or before in PREPOSITIONS:
+            continue
+        return _conjoined_left(words, actors, actor)
+    return []
+
+
+PREPOSITIONS = frozenset(
+    {"to", "with", "by", "for", "of", "at", "from", "against", "about", "on", "in", "into"}
+    | {"over", "than", "between", "among"}
+)
+
+
+def _conjoined_left(words: list[Word], actors: list[Actor], last: Actor) -> list[Actor]:
+    group = [last]
+    index = actors.index(last)
+    while index > 0:
+        previous = actors[index - 1]
+        between = [w.lower for w in words[previous.last + 1 : group[0].first]]
+        if between and all(w in (",", "and", "or") for w in between) and not previous.weak:
+            group.insert(0, previous)
+            index -= 1
+        else:
+            break
+    return group
+
+
+def _conjoined_right(words: list[Word], actors: list[Actor], first: Actor) -> list[Actor]:
+    group = [first]
+    index = actors.index(first)
+    while index + 1 < len(actors):
+        following = actors[index + 1]
+        between = [w.lower for w in words[group[-1].last + 1 : following.first]]
+        if between and all(w in (",", "and", "or", "the") for w in between) and between[0] != "the":
+            group.append(following)
+            index += 1
+        else:
+            break
+    return group
+
+
+def _roles(
+    words: list[Word],
+    actors: list[Actor],
+    at_word: dict[int, Actor],
+    match: Match,
+    subject: Subject,
+) -> tuple[list[Actor], list[Actor]]:
+    pattern = match.pattern
+    if match.slot_actor is not None:
+        targets = _conjoined_right(words, actors, at_word[match.slot_actor])
+    else:
+        targets = _target(words, actors, at_word, match, subject)
+    sources = subject.group
+    if subject.passive:
+        agent = _by_agent(words, actors, at_word, match)
+        sources, targets = (agent, sources) if agent else ([], sources)
+    if pattern.reverse:
+        sources, targets = targets, sources
+    return sources, targets
+
+
+def _target(
+    words: list[Word],
+    actors: list[Actor],
+    at_word: dict[int, Actor],
+    match: Match,
+    subject: Subject,
+) -> list[Actor]:
+    own = {a.entity_id for a in subject.group}
+    k = match.head + 1
+    while k < len(words):
+        word = words[k]
+        kinds = cameo.kinds_of(word.lower)
+        if k in at_word:
+            actor = at_word[k]
+            after_by = k > 0 and words[k - 1].lower == "by"
+            if actor.entity_id not in own and not after_by:
+                return _conjoined_right(words, actors, actor)
+            k = actor.last + 1
+            continue
+        if "clause_break" in kinds and not (
+            word.lower == "that" and match.pattern.code[:2] in ADDRESSEE_ROOTS
+        ):
+            break
+        k += 1
+    if match.pattern.code[:2] in SPEECH_ROOTS and subject.group:
+        # "X shared a message addressed to Y, criticizing ...": Y between subject and verb
+        between = [
+            a
+            for a in actors
+            if subject.group[-1].last < a.first < match.head and a.entity_id not in own
+        ]
+        if between and words[match.head - 1].text == ",":
+            return [between[-1]]
+    return []
+
+
+def _by_agent(
+    words: list[Word], actors: list[Actor], at_word: dict[int, Actor], match: Match
+) -> list[Actor]:
+    for k in range(match.head + 1, min(len(words), match.end + OBJECT_WINDOW)):
+        if words[k].lower == "by" and k + 1 < len(words):
+            nxt = k + 2 if words[k + 1].lower == "the" else k + 1
+            if nxt in at_word:
+                return _conjoined_right(words, actors, at_word[nxt])
+            return []
+    return []
+
+
+def _slot_target(match: Match) -> bool:
+    return match.slot_actor is not None
+
+
+def _pairs(
+    sources: list[Actor], targets: list[Actor], one_sided: bool
+) -> list[tuple[Actor, Actor | None]]:
+    sources = [s for s in sources if not s.weak]
+    if not sources:
+        return []
+    if targets:
+        return [(s, t) for s in sources for t in targets if s.code[:3] != t.code[:3] or s != t]
+    if len(sources) > 1:  # "Kenya and Somalia agreed": symmetric, one event each way
+        return [(s, t) for s in sources for t in sources if s is not t]
+    return [(sources[0], None)] if one_sided else []
+
+
+def _would_be(words: list[Word], match: Match) -> bool:
+    window = [w.lower for w in words[max(0, match.head - 4) : match.head]]
+    return "would" in window and "-" in window
+
+
+def _place(
+    words: list[Word], actors: list[Actor], match: Match, involved: set[str]
+) -> Actor | None:
+    candidates = [
+        a
+        for a in actors
+        if a.first > 0
+        and words[a.first - 1].lower in PLACE_PREPOSITIONS
+        and a.entity_type in ("GPE", "LOC")
+        and a.entity_id not in involved
+    ]
+    if not candidates:
+        return None
+    return min(candidates, key=lambda a: abs(a.first - match.head))
+
+
+def _event(
+    source: Actor, target: Actor | None, code: str, start: int, end: int, phrase: str
+) -> dict:
+    return {
+        "source": source,
+        "target": target,
+        "code": code,
+        "start": start,
+        "end": end,
+        "text": phrase,
+    }
+
+
+def _as_event(found: dict) -> Event:
+    code = cameo.event_codes()[found["code"]]
+    source: Actor = found["source"]
+    target: Actor | None = found["target"]
+    place: Actor | None = found["place"]
+    event = Event(
+        actor1_code=source.code,
+        actor2_code=target.code if target else None,
+        actor1_name=source.name,
+        actor2_name=target.name if target else None,
+        event_code=code.code,
+        sentence_start=found["start"],
+        sentence_end=found["end"],
+        event_text=found["text"],
+        actor1_entity_id=source.entity_id,
+        actor2_entity_id=target.entity_id if target else None,
+        is_hypothetical=found["hypothetical"],
+        event_date=found["date"],
+        place_code=place.code[:3] if place else None,
+        place_entity_id=place.entity_id if place else None,
+        quad_class=code.quad_class,
+        goldstein=code.goldstein,
+    )
+    return event
+
+
+# --- dates -------------------------------------------------------------------------------------
+
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sept", "sep"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ),
+        start=1,
+    )
+    for name in names
+}
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_MONTH_DAY = re.compile(
+    rf"\b(?P<month>{_MONTH})\.? (?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,? (?P<year>\d{{4}}))?",
+    re.IGNORECASE,
+)
+_DAY_MONTH = re.compile(
+    rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)? (?P<month>{_MONTH})\b(?: (?P<year>\d{{4}}))?",
+    re.IGNORECASE,
+)
+_RELATIVE = re.compile(rf"\b(?P<word>{'|'.join(_WEEKDAYS)}|yesterday|today)\b", re.IGNORECASE)
+
+
+def _event_date(sentence: str, published_at: datetime | None) -> datetime | None:
+    """The date written in the sentence, read against the published date; else published_at."""
+    for pattern in (_MONTH_DAY, _DAY_MONTH):
+        found = pattern.search(sentence)
+        if found:
+            dated = _calendar_date(found, published_at)
+            if dated:
+                return dated
+    found = _RELATIVE.search(sentence)
+    if found and published_at is not None:
+        word = found["word"].lower()
+        if word == "today":
+            back = 0
+        elif word == "yesterday":
+            back = 1
+        else:
+            back = (published_at.weekday() - _WEEKDAYS.index(word)) % 7
+        return published_at - timedelta(days=back)
+    return published_at
+
+
+def _calendar_date(found: re.Match[str], published_at: datetime | None) -> datetime | None:
+    month, day = _MONTHS[found["month"].lower()], int(found["day"])
+    if found["year"]:
+        year = int(found["year"])
+    elif published_at is not None:
+        year = published_at.year
+    else:
+        return None
+    try:
+        dated = datetime(year, month, day, tzinfo=published_at.tzinfo if published_at else None)
+    except ValueError:
+        return None
+    if not found["year"] and published_at is not None and dated - published_at > timedelta(31):
+        dated = dated.replace(year=year - 1)
+    return dated
