@@ -49,6 +49,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="wait this long for another run on the same warehouse to finish",
     )
     ingest.add_argument("--no-progress", action="store_true", help="no progress bar")
+    query = commands.add_parser("query", help="run one SQL statement on the warehouse, read-only")
+    query.add_argument("sql", help='e.g. "SELECT speaker, count(*) FROM quotes GROUP BY 1"')
+    query.add_argument("--db", default=DEFAULT_DB, help=f"warehouse file (default {DEFAULT_DB})")
     return parser
 
 
@@ -72,11 +75,28 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         return 2
     summary.print()
     print(f"\nwarehouse: {Path(args.db).resolve()}")
-    print(f'try: duckdb -readonly {args.db} "SELECT title, published_at FROM articles"')
+    print(f'try: wirehouse query --db {args.db} "SELECT speaker, text FROM quotes LIMIT 5"')
     return 0
 
 
-COMMANDS = {"ingest": cmd_ingest}
+def cmd_query(args: argparse.Namespace) -> int:
+    import duckdb
+
+    if not Path(args.db).exists():
+        print(
+            f"wirehouse: no warehouse at {args.db}; run `wirehouse ingest` first", file=sys.stderr
+        )
+        return 2
+    with duckdb.connect(args.db, read_only=True) as con:
+        try:
+            con.sql(args.sql).show(max_width=200, max_rows=100)
+        except duckdb.Error as error:
+            print(f"wirehouse: {error}", file=sys.stderr)
+            return 1
+    return 0
+
+
+COMMANDS = {"ingest": cmd_ingest, "query": cmd_query}
 
 
 def main(argv: list[str] | None = None) -> int:
