@@ -23,6 +23,9 @@ PEOPLE = {
     "Ursula von der Leyen": ("von der Leyen",),
     "Mark Rutte": ("Rutte",),
     "Elon Musk": ("Musk",),
+    "Losana Teleni": (),
+    "Henrik Solberg": ("Solberg",),
+    "Vincent Garnier": ("Garnier",),
 }
 GROUPS = {
     "United States": ("GPE", ("US",)),
@@ -31,12 +34,18 @@ GROUPS = {
     "State Department": ("ORG", ()),
     "NATO": ("ORG", ()),
     "European Commission": ("ORG", ()),
+    "IG Metall": ("ORG", ()),
+    "Tuvalu": ("GPE", ()),
+    "Saudi Arabia": ("GPE", ()),
+    "Belarus": ("GPE", ("Minsk",)),
+    "ICES": ("ORG", ()),
 }
 
 
 def known(text: str) -> tuple[list[Entity], list[Mention]]:
     """Entities and their mentions in text, longest surface form first (a test double)."""
-    entities, found = [], []
+    entities: list[Entity] = []
+    found: list[Mention] = []
     table = [(n, "PERSON", s) for n, s in PEOPLE.items()]
     table += [(n, t, s) for n, (t, s) in GROUPS.items()]
     for name, kind, surfaces in table:
@@ -45,6 +54,9 @@ def known(text: str) -> tuple[list[Entity], list[Mention]]:
         for surface in (name, *surfaces):
             for match in re.finditer(rf"\b{re.escape(surface)}\b", text):
                 found.append(Mention(entity.entity_id, surface, match.start(), match.end()))
+    for match in re.finditer(r"\bNorwegian\b", text):  # a demonym mention, as the layer gives
+        found.append(Mention("norway", "Norwegian", match.start(), match.end(), kind="demonym"))
+    entities.append(Entity("norway", "Norway", "GPE"))
     found.sort(key=lambda m: (m.start_char, -m.end_char))
     mentions: list[Mention] = []
     for mention in found:
@@ -151,6 +163,8 @@ def test_layout_line_between_two_halves_stays_out_of_the_quote():
 def test_inverted_order_with_and_without_an_entity():
     text = "“The boats stay in port,” said Pedro Alves, a fisherman in Setúbal."
     assert said(text) == [("The boats stay in port,", "Pedro Alves")]
+    affiliated = "“Today shows the law has teeth,” said Marta Kowalczyk of BEUC, a consumer group."
+    assert said(affiliated) == [("Today shows the law has teeth,", "Marta Kowalczyk")]
     unknown = "“We have nothing left,” said Rui Marques, who owns two boats."
     quote = quotes_of(unknown)[0]
     assert (quote.speaker, quote.speaker_entity_id) == ("Rui Marques", None)
@@ -180,6 +194,30 @@ def test_role_stands_for_the_named_person():
     assert said(apposition) == [("Do not test us.", "Sergei Lavrov")]
 
 
+def test_role_written_before_the_name_in_apposition():
+    inverted = (
+        "“We are asking for survival,” said Tuvalu’s climate envoy, Losana Teleni, who chairs."
+    )
+    assert said(inverted) == [("We are asking for survival,", "Losana Teleni")]
+    before = "Tuvalu’s climate envoy, Losana Teleni, said: “Every tenth of a degree counts.”"
+    assert said(before) == [("Every tenth of a degree counts.", "Losana Teleni")]
+
+
+def test_demonym_standing_for_a_person():
+    text = (
+        "Castlemoor manager Henrik Solberg refused to blame the referee.\n\n"
+        "‘It’s a penalty,’ the Norwegian said."
+    )
+    assert said(text) == [("It’s a penalty,", "Henrik Solberg")]
+
+
+def test_relative_clause_speaker():
+    text = "The plan, which Garnier called «an ideological experiment», was approved."
+    assert said(text) == [("an ideological experiment", "Vincent Garnier")]
+    which = "The expulsions were condemned by Minsk, which called them “a provocation.”"
+    assert said(which) == [("a provocation.", "Belarus")]
+
+
 def test_organisation_speaks():
     text = (
         "The US State Department condemned the move.\n\n"
@@ -195,6 +233,18 @@ def test_organisation_speaks():
     assert said(named) == [("We are watching closely,", "State Department")]
     alliance = "NATO met on Monday. The alliance said in a statement: “We stand with Kyiv.”"
     assert said(alliance) == [("We stand with Kyiv.", "NATO")]
+    definite = (
+        "A spokesperson for the European Commission said the quota followed advice from ICES. "
+        "“The Commission remains open to new data,” the spokesperson said."
+    )
+    assert said(definite) == [("The Commission remains open to new data,", "European Commission")]
+    union = "The IG Metall union will fight. “That is not how it works,” the union said."
+    assert said(union) == [("That is not how it works,", "IG Metall")]
+    country = (
+        "Saudi Arabia warned it would block the text. Its delegation said the move must be "
+        "“orderly and technology-neutral.”"
+    )
+    assert said(country) == [("orderly and technology-neutral.", "Saudi Arabia")]
 
 
 def test_according_to_and_post_on_x():

@@ -274,6 +274,24 @@ def resolve_pronoun(
     return None
 
 
+def resolve_person(
+    doc: HasText | str, at: object, entities: Iterable[Entity], mentions: Sequence[Mention]
+) -> Entity | None:
+    """The person a gender-less reference ("the Norwegian", "the 34-year-old") stands for:
+    the subject-like person of the nearest earlier sentence naming one."""
+    text, pos = text_of(doc), char_of(at)
+    index = _by_id(entities)
+    floor, ceiling = sentence_start(text, pos), pos
+    for _ in range(PRONOUN_SENTENCES):
+        found = _candidates(text, mentions, index, floor, ceiling, ("PERSON",))
+        if found:
+            return _subject_like(text, found)[1]
+        if floor == 0:
+            break
+        ceiling, floor = floor, sentence_start(text, floor - 1)
+    return None
+
+
 def role_kind(phrase: str) -> tuple[str, str] | None:
     """(noun, kind) of the role noun a phrase ends with ("Russia's foreign minister")."""
     words = [w.lower() for w in _WORD.findall(phrase)]
@@ -294,6 +312,16 @@ def _bears_role(text: str, mention: Mention, noun: str) -> bool:
         return True
     after = text[mention.end_char : mention.end_char + 70].lower()
     return bool(re.match(rf",[^,.;]*\b{re.escape(noun)}\b", after))
+
+
+def _speaks_for(text: str, mention: Mention, noun: str) -> bool:
+    """ "a spokesperson for the Commission" or "a Commission spokesperson"."""
+    before = text[max(0, mention.start_char - 40) : mention.start_char].lower()
+    after = text[mention.end_char : mention.end_char + 30].lower()
+    return bool(
+        re.search(rf"\b{re.escape(noun)}\s+(?:for|of|at)\s+(?:the\s+)?$", before)
+        or re.match(rf"\s+{re.escape(noun)}\b", after)
+    )
 
 
 def resolve_role(
@@ -322,11 +350,29 @@ def resolve_role(
         return holders[-1][1] if holders else None
     reach = paragraph_start(text, pos, ORG_PARAGRAPHS)
     orgs = _candidates(text, mentions, index, reach, pos, ("ORG",))
+    if kind == "spokes":
+        # "A spokesperson for the Commission said ... the spokesperson said": the one named
+        speaking = [(m, e) for m, e in orgs if _speaks_for(text, m, noun)]
+        if speaking:
+            return speaking[-1][1]
     if kind == "org":
+        # "the IG Metall union ... the union said": a name written with the noun, any type
+        labelled = [
+            (m, index[m.entity_id])
+            for m in mentions
+            if reach <= m.end_char <= pos
+            and m.entity_id in index
+            and re.match(rf"\s+{re.escape(noun)}\b", text[m.end_char : m.end_char + 40], re.I)
+        ]
+        if labelled:
+            return max(labelled, key=lambda pair: pair[0].start_char)[1]
         named = [(m, e) for m, e in orgs if noun in e.name.lower() or noun in m.text.lower()]
         if named:
             return named[-1][1]
+        # an unnamed "the agency" only reaches back to the previous paragraph
+        near = paragraph_start(text, pos, 1)
+        orgs = [(m, e) for m, e in orgs if m.start_char >= near]
         if noun in ("government", "administration", "regime") and not orgs:
-            countries = _candidates(text, mentions, index, reach, pos, ("GPE",))
+            countries = _candidates(text, mentions, index, near, pos, ("GPE",))
             return countries[-1][1] if countries else None
     return orgs[-1][1] if orgs else None

@@ -53,11 +53,13 @@ OPEN_BEFORE = set(" \t\n([{—–-/") | set(CLOSERS)
 ELISIONS = ("'em", "'til", "'cause", "'n'", "'tis", "'twas", "'round", "'bout")
 LAYOUT_LINES = 2  # headline or caption lines a quote may run across
 LAYOUT_LINE_CHARS = 100
+BORROW_WORDS = 40  # the longest attribution sentence a split quote may stand around
 SCARE_WORDS = 4  # an unattributed quote this short, not a sentence, is a scare quote
 MASK = "\ue000"  # private use: neither space, word nor punctuation
 _CAPITALISED = re.compile(r"(?:(?:[A-Z][\w’'.-]*|al-\w+|bin|de|van|von|da)\s+){0,4}[A-Z][\w’'.-]*$")
 _DETERMINER = re.compile(r"^(?:the|a|an|another|one|two|three|several|some)\s+", re.IGNORECASE)
 _CONJUNCTION = re.compile(r"^(?:and|but|or|while|as|because|so|which|who|that|if|when)\b", re.I)
+_AFFILIATION = re.compile(r"\s+(?:of|from|at|with)\s+(?:the\s+)?[A-Z]")
 _PLACE_CUT = re.compile(
     r"\s+(?:in|on|to|at|during|after|before|while|when|who|as|last|this|earlier|later|told|"
     r"said|in an?|on \w+day)\b.*$"
@@ -254,6 +256,11 @@ class _Speaker:
     name: str | None
     entity_id: str | None
     verb: str | None
+    type: str | None = None  # the entity's type; None for a name the entity layer missed
+
+    @property
+    def is_person(self) -> bool:
+        return self.type in ("PERSON", None)
 
 
 class _Context:
@@ -279,13 +286,18 @@ class _Context:
     def mentions_in(self, start: int, end: int) -> list[Mention]:
         return [m for m in self.mentions if start <= m.start_char and m.end_char <= end]
 
+    def type_of(self, mention: Mention) -> str:
+        return self.by_id[mention.entity_id].type
+
     def speaker(self, entity: Entity | None, verb: str | None) -> _Speaker | None:
-        return _Speaker(entity.name, entity.entity_id, verb) if entity else None
+        if entity is None:
+            return None
+        return _Speaker(entity.name, entity.entity_id, verb, entity.type)
 
 
 def _strip_tail(phrase: str) -> str:
     """Drop adverbs and auxiliaries between a speaker and the verb ("Trump has also")."""
-    words = phrase.rstrip(" ,").split(" ")
+    words = phrase.rstrip(" ,.").split(" ")
     while words and (words[-1].lower() in _frame_adverbs() or words[-1].lower().endswith("ly")):
         words.pop()
     return " ".join(words)
@@ -295,17 +307,32 @@ def _resolve_phrase(ctx: _Context, start: int, end: int, verb: str | None) -> _S
     """Who a speaker phrase (body[start:end]) names. Its head is its last word: a mention ending
     there, a pronoun, a role ("the minister", "a State Department spokesperson") or a name."""
     raw = ctx.text[start:end]
+    lead = _CONJUNCTION.match(raw.strip())
+    if lead:  # "which Garnier called": the subject follows the relative word
+        start += len(raw) - len(raw.lstrip()) + lead.end()
+        raw = ctx.text[start:end]
     phrase = _strip_tail(raw.strip())
-    if not phrase or MASK in ctx.masked[start:end] or _CONJUNCTION.match(phrase):
+    if not phrase or MASK in ctx.masked[start:end]:
         return None
     start += len(raw) - len(raw.lstrip())
     end = start + len(phrase)
     words = phrase.split()
     if len(words) == 1 and words[0].lower() in coref.pronouns():
         return ctx.speaker(coref.resolve_pronoun(ctx.text, start, ctx.entities, ctx.mentions), verb)
+    affiliation = _AFFILIATION.search(phrase)
+    if affiliation and phrase[: affiliation.start()].strip():
+        # "Marta Kowalczyk of BEUC", "Ana Silva from the union": the head comes first
+        found = _resolve_phrase(ctx, start, start + affiliation.start(), verb)
+        if found and found.is_person:
+            return found
     inside = ctx.mentions_in(start, end)
     head = [m for m in inside if m.end_char == end]
     if head:
+        if head[-1].kind == "demonym" and len(words) == 2 and _DETERMINER.match(phrase):
+            # "the Norwegian said": a person of that nationality named just before
+            return ctx.speaker(
+                coref.resolve_person(ctx.text, start, ctx.entities, ctx.mentions), verb
+            )
         return ctx.speaker(ctx.by_id[head[-1].entity_id], verb)
     role = coref.role_kind(phrase)
     if role:
@@ -325,10 +352,15 @@ def _resolve_role(
         held = coref.resolve_role(ctx.text, start, phrase, ctx.entities, ctx.mentions)
         if held:
             return ctx.speaker(held, verb)
-    groups = [m for m in inside if ctx.by_id[m.entity_id].type in ("ORG", "GPE", "NORP")]
+    groups = [m for m in inside if ctx.type_of(m) in ("ORG", "GPE", "NORP")]
     if groups:
-        orgs = [m for m in groups if ctx.by_id[m.entity_id].type == "ORG"] or groups
+        orgs = [m for m in groups if ctx.type_of(m) == "ORG"] or groups
         return ctx.speaker(ctx.by_id[orgs[-1].entity_id], verb)
+    first = phrase.split()[0].lower()
+    if kind != "person" and first in ("its", "their"):  # "Its delegation said"
+        owner = coref.resolve_pronoun(ctx.text, start, ctx.entities, ctx.mentions)
+        if owner:
+            return ctx.speaker(owner, verb)
     if kind == "person" or len(phrase.split()) > 4:
         return None
     return ctx.speaker(
@@ -346,29 +378,59 @@ def _segments(ctx: _Context, start: int, end: int) -> list[tuple[int, int]]:
     return pieces
 
 
+def _first_person(ctx: _Context, pieces: list[tuple[int, int]], verb: str) -> _Speaker | None:
+    """Of a name and its apposition ("Lavrov, Russia's foreign minister" or "Brazil's chief
+    negotiator, Ana Ribeiro"), the person; else whatever the first piece names."""
+    found = [_resolve_phrase(ctx, a, b, verb) for a, b in pieces]
+    people = [f for f in found if f and f.is_person]
+    return people[0] if people else next((f for f in found if f), None)
+
+
+_RELATIVE = re.compile(r"^\s*(?:which|who|whom)\b", re.IGNORECASE)
+
+
 def _subject_before(ctx: _Context, frame_start: int, verb_at: int, verb: str) -> _Speaker | None:
-    """The speaker written before a verb: the piece right before it, or past an apposition
-    ("Sergei Lavrov, Russia's foreign minister, said")."""
-    pieces = [p for p in _segments(ctx, frame_start, verb_at)]
+    """The speaker written before a verb: the piece right before it, past an apposition
+    ("Sergei Lavrov, Russia's foreign minister, said") or a relative clause ("Minsk, which
+    called them")."""
+    pieces = _segments(ctx, frame_start, verb_at)
     last_start, last_end = pieces[-1]
-    if ctx.text[last_start:last_end].strip():
-        if len(ctx.text[last_start:last_end].split()) > 9:
+    text = ctx.text[last_start:last_end]
+    if _RELATIVE.match(text) and len(text.split()) == 1 and len(pieces) > 1:
+        before_start, before_end = pieces[-2]
+        tail = [
+            m
+            for m in ctx.mentions_in(before_start, before_end)
+            if not ctx.text[m.end_char : before_end].strip()
+        ]
+        return ctx.speaker(ctx.by_id[tail[-1].entity_id], verb) if tail else None
+    if text.strip():
+        if len(text.split()) > 9:
             return None
         return _resolve_phrase(ctx, last_start, last_end, verb)
     named = [p for p in pieces[:-1] if ctx.text[p[0] : p[1]].strip()][-2:]
-    for piece in named:
-        found = _resolve_phrase(ctx, piece[0], piece[1], verb)
-        if found:
-            return found
-    return None
+    return _first_person(ctx, named, verb)
 
 
 def _phrase_after(ctx: _Context, start: int, limit: int) -> tuple[int, int]:
-    """The noun phrase that follows a verb: up to a comma, full stop or place/time adjunct."""
-    stop = re.search(r"[,.;:!?\n" + MASK + "]", ctx.masked[start:limit])
+    """The noun phrase that follows a verb: up to a comma or a place/time adjunct (`limit` is
+    the sentence end, so abbreviations like "Dr." stay in)."""
+    stop = re.search(r"[,;:!?\n" + MASK + "]", ctx.masked[start:limit])
     end = start + stop.start() if stop else limit
     cut = _PLACE_CUT.search(ctx.text[start:end])
     return start, start + cut.start() if cut else end
+
+
+def _speaker_after(ctx: _Context, start: int, limit: int, verb: str) -> _Speaker | None:
+    """Inverted order: "said Pedro Alves, a fisherman" or "said Tuvalu's envoy, Losana Teleni"."""
+    first = _phrase_after(ctx, start, limit)
+    pieces = [first]
+    rest = ctx.masked[first[1] : limit]
+    if rest.startswith(","):
+        second = _phrase_after(ctx, first[1] + 1, limit)
+        if not _RELATIVE.match(ctx.text[second[0] : second[1]]):
+            pieces.append(second)
+    return _first_person(ctx, pieces, verb)
 
 
 def _after_frame(ctx: _Context, span: QuoteSpan) -> _Speaker | None:
@@ -388,9 +450,10 @@ def _after_frame(ctx: _Context, span: QuoteSpan) -> _Speaker | None:
             continue
         if match.start() == begin:
             if kind in ("speech", "according"):
-                return _resolve_phrase(ctx, *_phrase_after(ctx, match.end(), limit), verb)
+                return _speaker_after(ctx, match.end(), limit, verb)
             return None
-        if kind != "speech" or len(ctx.masked[begin : match.start()].split()) > 9:
+        subject = ctx.masked[begin : match.start()]
+        if kind != "speech" or len(subject.split()) > 9 or _CONJUNCTION.match(subject):
             return None
         return _subject_before(ctx, begin, match.start(), verb)
     return None
@@ -409,12 +472,12 @@ def _before_frame(ctx: _Context, span: QuoteSpan, floor: int) -> _Speaker | None
         verb = match.group()
         kind = speech_verbs()[verb.lower()]
         if kind == "according":
-            return _resolve_phrase(ctx, *_phrase_after(ctx, match.end(), end), verb)
+            return _speaker_after(ctx, match.end(), end, verb)
         if kind == "participle":
             continue  # its subject is the speaker of an earlier verb in the sentence
         found = _subject_before(ctx, begin, match.start(), verb)
         if found is None and match.start() == begin:
-            found = _resolve_phrase(ctx, *_phrase_after(ctx, match.end(), end), verb)
+            found = _speaker_after(ctx, match.end(), end, verb)
         if found:
             return found
         if kind == "speech":
@@ -483,7 +546,7 @@ def _borrowed(
     ctx: _Context, groups: list[list[QuoteSpan]], speakers: list[_Speaker | None], index: int
 ) -> _Speaker | None:
     """A quote with no frame of its own, in a paragraph where another quote is attributed and
-    only an attribution stands between them ("…," he said. "…")."""
+    only that quote's attribution sentence stands between them ("…," he said. "…")."""
     line = _line_of(ctx.text, groups[index][0].start)
     for other in (index - 1, index + 1):
         if not 0 <= other < len(groups) or speakers[other] is None:
@@ -500,6 +563,6 @@ def _borrowed(
             else (groups[index][-1], neighbour[0])
         )
         gap = ctx.masked[(first.close_at or first.end) + 1 : second.open_at or second.start]
-        if len(gap.split()) <= 12:
+        if len(gap.split()) <= BORROW_WORDS and len(coref.sentence_bounds(gap.strip())) == 1:
             return speakers[other]
     return None
