@@ -11,7 +11,7 @@ from functools import cache, lru_cache
 
 from spacy.lookups import Table, load_lookups
 
-from wirehouse.resources import read_csv_rows
+from wirehouse.resources import data_path, read_csv_rows
 
 ACTOR_SLOT = "$"
 
@@ -116,8 +116,13 @@ def kinds_of(word: str) -> frozenset[str]:
 @cache
 def agent_words() -> dict[tuple[str, ...], str]:
     """Agent phrase as a tuple of lemmas ("armed", "force") -> CAMEO agent code ("MIL")."""
-    rows = read_csv_rows("gazetteer", "agents.csv") + read_csv_rows("cameo", "agents.csv")
+    rows = gazetteer_rows("agents.csv") + read_csv_rows("cameo", "agents.csv")
     return {tuple(lemma(word) for word in row["word"].split()): row["agent_code"] for row in rows}
+
+
+def gazetteer_rows(name: str) -> tuple[dict[str, str], ...]:
+    """Rows of the entity layer's table data/gazetteer/<name>; none while it is absent."""
+    return read_csv_rows("gazetteer", name) if data_path("gazetteer", name).exists() else ()
 
 
 @cache

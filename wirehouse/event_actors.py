@@ -13,7 +13,6 @@ from functools import cache
 
 from wirehouse import cameo, coref
 from wirehouse.model import Entity, Mention
-from wirehouse.resources import read_csv_rows
 
 POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 # words allowed between a country word and its agent ("Russian foreign ministry")
@@ -44,7 +43,7 @@ class Actor:
 def _capitals() -> frozenset[tuple[str, str]]:
     return frozenset(
         (row["name"].lower(), row["iso3"])
-        for row in read_csv_rows("gazetteer", "cities.csv")
+        for row in cameo.gazetteer_rows("cities.csv")
         if row.get("capital") == "1"
     )
 
