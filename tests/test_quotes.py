@@ -216,6 +216,8 @@ def test_relative_clause_speaker():
     assert said(text) == [("an ideological experiment", "Vincent Garnier")]
     which = "The expulsions were condemned by Minsk, which called them “a provocation.”"
     assert said(which) == [("a provocation.", "Belarus")]
+    whose = "It was condemned by NATO, whose chief said the move was “a grave mistake.”"
+    assert said(whose) == [("a grave mistake.", "NATO")]
 
 
 def test_organisation_speaks():

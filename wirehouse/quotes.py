@@ -386,7 +386,13 @@ def _first_person(ctx: _Context, pieces: list[tuple[int, int]], verb: str) -> _S
     return people[0] if people else next((f for f in found if f), None)
 
 
-_RELATIVE = re.compile(r"^\s*(?:which|who|whom)\b", re.IGNORECASE)
+_RELATIVE = re.compile(r"^\s*(?:which|who|whom|whose)\b", re.IGNORECASE)
+
+
+def _tail_entity(ctx: _Context, piece: tuple[int, int], verb: str) -> _Speaker | None:
+    """The entity named at the end of a piece of text ("condemned by the European Union")."""
+    tail = [m for m in ctx.mentions_in(*piece) if not ctx.text[m.end_char : piece[1]].strip()]
+    return ctx.speaker(ctx.by_id[tail[-1].entity_id], verb) if tail else None
 
 
 def _subject_before(ctx: _Context, frame_start: int, verb_at: int, verb: str) -> _Speaker | None:
@@ -396,14 +402,13 @@ def _subject_before(ctx: _Context, frame_start: int, verb_at: int, verb: str) ->
     pieces = _segments(ctx, frame_start, verb_at)
     last_start, last_end = pieces[-1]
     text = ctx.text[last_start:last_end]
-    if _RELATIVE.match(text) and len(text.split()) == 1 and len(pieces) > 1:
-        before_start, before_end = pieces[-2]
-        tail = [
-            m
-            for m in ctx.mentions_in(before_start, before_end)
-            if not ctx.text[m.end_char : before_end].strip()
-        ]
-        return ctx.speaker(ctx.by_id[tail[-1].entity_id], verb) if tail else None
+    relative = _RELATIVE.match(text)
+    if relative and len(pieces) > 1 and (len(text.split()) == 1 or "whose" in relative.group()):
+        # "Minsk, which called them" / "the EU, whose foreign policy chief said"
+        found = None
+        if len(text.split()) > 1:
+            found = _resolve_phrase(ctx, last_start + relative.end(), last_end, verb)
+        return found if found and found.is_person else _tail_entity(ctx, pieces[-2], verb)
     if text.strip():
         if len(text.split()) > 9:
             return None
