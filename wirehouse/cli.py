@@ -7,6 +7,9 @@ import os
 import sys
 from pathlib import Path
 
+from wirehouse.cli_analysts import COMMANDS as ANALYST_COMMANDS
+from wirehouse.cli_analysts import add_commands as add_analyst_commands
+
 DEFAULT_DB = "warehouse.duckdb"
 
 
@@ -52,6 +55,7 @@ def build_parser() -> argparse.ArgumentParser:
     query = commands.add_parser("query", help="run one SQL statement on the warehouse, read-only")
     query.add_argument("sql", help='e.g. "SELECT speaker, count(*) FROM quotes GROUP BY 1"')
     query.add_argument("--db", default=DEFAULT_DB, help=f"warehouse file (default {DEFAULT_DB})")
+    add_analyst_commands(commands)
     return parser
 
 
@@ -96,7 +100,7 @@ def cmd_query(args: argparse.Namespace) -> int:
     return 0
 
 
-COMMANDS = {"ingest": cmd_ingest, "query": cmd_query}
+COMMANDS = {"ingest": cmd_ingest, "query": cmd_query, **ANALYST_COMMANDS}
 
 
 def main(argv: list[str] | None = None) -> int:
