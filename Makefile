@@ -21,16 +21,16 @@ run: $(STAMP)
 	$(BIN)/wirehouse ingest $(INPUT) --db $(DB)
 
 test: $(STAMP)
-	$(BIN)/ruff check wirehouse flows schemas tests bench
+	$(BIN)/ruff check .
 	$(BIN)/pytest -q
 
 lint: $(STAMP)
-	$(BIN)/ruff check wirehouse flows schemas tests bench
-	$(BIN)/ruff format --check wirehouse flows schemas tests bench
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 
 format: $(STAMP)
-	$(BIN)/ruff format wirehouse flows schemas tests bench
-	$(BIN)/ruff check --fix wirehouse flows schemas tests bench
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py
