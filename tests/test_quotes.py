@@ -296,3 +296,68 @@ def test_coref_api_for_other_stages():
     assert resolve_pronoun(text, text.index("He "), entities, mentions).name == "Sergei Lavrov"
     role_at = text.index("the minister")
     assert resolve_role(text, role_at, "the minister", entities, mentions).name == "Sergei Lavrov"
+
+
+SEED_QUOTES = [  # from the seed's hand annotation (us_north_korea_demand.gold.json)
+    (
+        "annihilate and wipe out the Ukrainian neo-Nazi occupiers and liberate the Kursk area in "
+        "co-operation with the Russian armed forces.",
+        "Kim Jong Un",
+    ),
+    ("heroes and representatives of the honor of the motherland.", "Kim Jong Un"),
+    (
+        "We continue to be concerned by North Korea's direct involvement in the war. Its military "
+        "deployment to Russia, and any support provided by the Russian Federation in return, must "
+        "end,",
+        "State Department",
+    ),
+    (
+        "There was no reason for Putin to be shooting missiles into civilian areas, cities and "
+        "towns, over the last few days,",
+        "Donald Trump",
+    ),
+    (
+        "It makes me think that maybe he doesn't want to stop the war. He's just stringing me "
+        "along. Maybe he has to be dealt with differently, through banking or secondary "
+        "sanctions? Too many people are dying!!!",
+        "Donald Trump",
+    ),
+]
+
+
+def seed_quotes(body: str) -> list[tuple[str, str | None]]:
+    """The seed's quotes through the real parser and entity layer; the State Department quote
+    comes as two rows (its halves stand in two paragraphs) and is joined here to compare."""
+    from wirehouse.entities import find_entities
+    from wirehouse.nlp import parse
+
+    doc = parse(body)
+    quotes = find_quotes(doc, *find_entities(doc))
+    for quote in quotes:
+        assert body[quote.start_char : quote.end_char] == quote.text
+        assert "US issues" not in quote.text
+    assert [q.text for q in quotes if q.is_scare_quote] in ([], ["war development"])
+    rows = [(q.text.replace("’", "'"), q.speaker) for q in quotes if not q.is_scare_quote]
+    assert len(rows) == 6
+    state_department = (rows[2][0] + " " + rows[3][0], rows[2][1])
+    assert rows[3][1] == rows[2][1]
+    return [rows[0], rows[1], state_department, rows[4], rows[5]]
+
+
+def test_seed_article_end_to_end_with_the_headline_inside_the_quote():
+    from wirehouse.resources import data_path
+
+    body = data_path("samples", "us_north_korea_demand.txt").read_text(encoding="utf-8")
+    assert "\n\nUS issues bold new demand to North Korea\n\n" in body
+    assert seed_quotes(body) == SEED_QUOTES
+
+
+def test_seed_article_after_extraction():
+    from wirehouse.extract import extract
+    from wirehouse.read import SourceFile, file_bytes, read_records
+    from wirehouse.resources import data_path
+
+    path = data_path("samples", "us_north_korea_demand.txt")
+    source = SourceFile(path.name, str(path), "txt")
+    article = extract(read_records(source, file_bytes(source))[0])
+    assert seed_quotes(article.body) == SEED_QUOTES
