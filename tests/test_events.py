@@ -266,3 +266,44 @@ def test_event_rows_explain_themselves(nlp):
 def test_nominal_event_with_an_owner(nlp):
     text = "The Trump administration's rebuke of North Korea came days later."
     assert ("USAGOV", "PRK", "111") in triples(code(nlp, text))
+
+
+# --- the warehouse view ------------------------------------------------------------------------
+
+
+def test_events_merged_view_counts_mentions_and_articles(tmp_path):
+    import duckdb
+
+    from wirehouse.resources import read_sql, sql_path
+
+    con = duckdb.connect(str(tmp_path / "w.duckdb"))
+    for ddl in sorted(sql_path("ddl").glob("*.sql")):
+        con.execute(ddl.read_text(encoding="utf-8"))
+    con.execute(read_sql("views", "015_events_merged.sql"))
+    con.execute(
+        "INSERT INTO articles (article_id, body, published_at, path, record) VALUES"
+        " ('a1', 'Intro. Russia attacked Ukraine.', '2025-05-01 10:00:00+00', 'a1.txt', 0),"
+        " ('a2', 'Russia attacked Ukraine!', '2025-05-01 12:00:00+00', 'a2.txt', 0)"
+    )
+    row = (
+        "(?, ?, 'RUS', 'UKR', 'Russia', 'Ukraine', '190', '19', 4, -10.0, ?, ?, 'attacked', false)"
+    )
+    columns = (
+        "event_id, article_id, actor1_code, actor2_code, actor1_name, actor2_name, event_code,"
+        " event_root_code, quad_class, goldstein, sentence_start, sentence_end, event_text,"
+        " is_hypothetical"
+    )
+    for values in (("e1", "a1", 7, 31), ("e2", "a2", 0, 24), ("e3", "a2", 0, 24)):
+        con.execute(f"INSERT INTO events ({columns}) VALUES {row}", values)
+    merged = con.execute(
+        "SELECT actor1_code, actor2_code, event_code, num_mentions, num_articles FROM events_merged"
+    ).fetchall()
+    assert merged == [("RUS", "UKR", "190", 3, 2)]
+    sentences = con.execute(
+        "SELECT article_id, sentence FROM event_mentions ORDER BY event_id"
+    ).fetchall()
+    assert sentences[0] == ("a1", "Russia attacked Ukraine.")
+    assert (
+        len({r[0] for r in con.execute("SELECT merged_event_id FROM event_mentions").fetchall()})
+        == 1
+    )
