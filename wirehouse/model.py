@@ -108,6 +108,7 @@ class Amount:
     unit: str | None
     start_char: int
     end_char: int
+    counted: str | None = None  # what a sum of money or a percentage is of ("aid", "workforce")
 
 
 @dataclass

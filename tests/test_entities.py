@@ -1,0 +1,210 @@
+"""Entity recognition, in-article resolution and cross-article identity."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from wirehouse import nlp
+from wirehouse.entities import entity_id, find_entities, person_before
+from wirehouse.model import Entity, Mention
+
+SEED = Path("/work/shared/seed/us_north_korea_demand.txt")
+
+
+def analyse(text: str) -> tuple[list[Entity], list[Mention]]:
+    return find_entities(nlp.parse(text))
+
+
+def resolved(text: str) -> dict[str, list[str]]:
+    """Surface form -> canonical names it resolved to, in order."""
+    entities, mentions = analyse(text)
+    names = {e.entity_id: e.name for e in entities}
+    out: dict[str, list[str]] = {}
+    for mention in mentions:
+        out.setdefault(mention.text, []).append(names[mention.entity_id])
+    return out
+
+
+def entity(text: str, name: str) -> Entity:
+    entities, _ = analyse(text)
+    return next(e for e in entities if e.name == name)
+
+
+def test_offsets_index_the_body():
+    text = (
+        "In Kyiv, Ukraine’s President Volodymyr Zelensky met U.S. envoys.\n\nNAIROBI — Rain fell."
+    )
+    _, mentions = analyse(text)
+    assert mentions
+    for mention in mentions:
+        assert text[mention.start_char : mention.end_char] == mention.text
+
+
+def test_country_aliases_resolve_to_one_entity():
+    text = (
+        "The United States warned Pyongyang. US officials and U.S. diplomats met. "
+        "The DPRK replied, and the Russian Federation sided with North Korea."
+    )
+    got = resolved(text)
+    assert got["United States"] == got["US"] == got["U.S."] == ["United States"]
+    assert got["DPRK"] == ["North Korea"]
+    assert got["Russian Federation"] == ["Russia"]
+    us = entity(text, "United States")
+    assert (us.type, us.country_code, us.cameo_code) == ("GPE", "USA", "USA")
+
+
+def test_demonyms_point_at_their_country():
+    _, mentions = analyse("Emirati and Ukrainian officials met North Korean envoys.")
+    kinds = {m.text: m.kind for m in mentions}
+    assert kinds == {"Emirati": "demonym", "Ukrainian": "demonym", "North Korean": "demonym"}
+    got = resolved("Emirati and Ukrainian officials met North Korean envoys.")
+    assert got["Emirati"] == ["United Arab Emirates"]
+    assert got["North Korean"] == ["North Korea"]
+
+
+def test_plural_demonym_is_a_people():
+    people = entity("Ukrainians queued for bread.", "Ukrainians")
+    assert (people.type, people.country_code) == ("NORP", "UKR")
+
+
+def test_capital_as_actor_is_the_country_and_as_place_is_the_city():
+    text = (
+        "Pyongyang's support for Moscow grew. Moscow may provide technology. "
+        "The minister told a briefing in Ankara that talks would go on."
+    )
+    got = resolved(text)
+    assert got["Pyongyang"] == ["North Korea"]
+    assert got["Moscow"] == ["Russia", "Russia"]
+    assert got["Ankara"] == ["Ankara"]
+    ankara = entity(text, "Ankara")
+    assert (ankara.type, ankara.country_code) == ("GPE", "TUR")
+    _, mentions = analyse(text)
+    assert {m.text: m.kind for m in mentions}["Pyongyang"] == "metonym"
+
+
+def test_dateline_stays_the_city():
+    got = resolved("NAIROBI — Kenya and Somalia agreed on Monday to reopen the border.")
+    assert got["NAIROBI"] == ["Nairobi"]
+    assert got["Kenya"] == ["Kenya"]
+
+
+def test_surname_resolves_to_the_full_name_named_earlier():
+    text = (
+        "Foreign Minister Amara Okafor arrived on Monday. Okafor said the talks were useful. "
+        "Later, Ms Okafor left."
+    )
+    got = resolved(text)
+    assert got["Amara Okafor"] == ["Amara Okafor"]
+    assert got["Okafor"] == ["Amara Okafor", "Amara Okafor"]
+    _, mentions = analyse(text)
+    assert mentions[0].role == "Foreign Minister"
+
+
+def test_known_leaders_by_surname_with_codes():
+    text = "President Donald Trump spoke. Later Trump called Putin."
+    got = resolved(text)
+    assert got["Trump"] == ["Donald Trump"]
+    assert got["Putin"] == ["Vladimir Putin"]
+    assert entity(text, "Donald Trump").cameo_code == "USAGOV"
+    assert entity(text, "Vladimir Putin").cameo_code == "RUSGOV"
+    assert entity("Kim Jong Un inspected troops.", "Kim Jong Un").cameo_code == "PRKGOV"
+
+
+def test_first_name_that_is_a_place_stays_a_person():
+    got = resolved("Vladimir Smirnov, a trader, said prices rose. Vladimir Putin agreed.")
+    assert got["Vladimir Smirnov"] == ["Vladimir Smirnov"]
+    assert got["Vladimir Putin"] == ["Vladimir Putin"]
+    assert "Vladimir" not in got
+
+
+def test_unknown_people_by_title_and_speech_verb():
+    text = (
+        "Spokeswoman Ines Varga declined to comment. Chief executive Tomas Reyes was upbeat. "
+        "“We will grow,” said Pedro Alves. Lucy Park, an analyst at a bank, said demand was weak."
+    )
+    entities, mentions = analyse(text)
+    people = {e.name for e in entities if e.type == "PERSON"}
+    assert people == {"Ines Varga", "Tomas Reyes", "Pedro Alves", "Lucy Park"}
+    roles = {m.text: m.role for m in mentions}
+    assert roles["Tomas Reyes"] == "Chief executive"
+
+
+def test_title_and_country_recorded_as_role_and_code():
+    text = "Nigerian Foreign Minister Amara Okafor met Russian President Vladimir Putin."
+    _, mentions = analyse(text)
+    roles = {m.text: m.role for m in mentions}
+    assert roles["Amara Okafor"] == "Foreign Minister, Nigeria"
+    assert roles["Vladimir Putin"] == "President, Russia"
+    assert entity(text, "Amara Okafor").cameo_code == "NGAGOV"
+
+
+def test_organisations_by_suffix_head_and_gazetteer():
+    text = (
+        "Acme Holdings and the Ministry of Foreign Affairs joined the Nigerian Football "
+        "Federation, the State Department and NATO. "
+        "The International Atomic Energy Agency (IAEA) said the IAEA would visit."
+    )
+    entities, _ = analyse(text)
+    orgs = {e.name: e for e in entities if e.type == "ORG"}
+    assert {"Acme Holdings", "Ministry of Foreign Affairs", "State Department", "NATO"} <= set(orgs)
+    assert orgs["Nigerian Football Federation"].country_code == "NGA"
+    assert orgs["State Department"].cameo_code == "USAGOV"
+    assert orgs["NATO"].cameo_code == "IGOWSTNAT"
+    assert resolved(text)["IAEA"] == ["International Atomic Energy Agency"] * 2
+
+
+def test_sentence_initial_words_are_not_names():
+    entities, _ = analyse("Analysts warn that prices may rise. Officials said little. READ MORE")
+    assert entities == []
+
+
+def test_ids_are_stable_across_articles_and_runs():
+    first, _ = analyse("Trump met Kim Jong Un in Singapore.")
+    second, _ = analyse("The US president, Donald Trump, wrote to Pyongyang.")
+    ids_first = {e.name: e.entity_id for e in first}
+    ids_second = {e.name: e.entity_id for e in second}
+    assert ids_first["Donald Trump"] == ids_second["Donald Trump"]
+    assert ids_first["Donald Trump"] == entity_id("Donald Trump", "PERSON")
+    assert entity_id("Donald Trump", "PERSON") == "48b2a107087405ff"
+
+
+def test_person_before_finds_the_nearest_named_person():
+    text = "Amara Okafor met Tomas Reyes, a banker. He said the talks went well."
+    entities, mentions = analyse(text)
+    assert person_before(mentions, entities, text.index("He said")).name == "Tomas Reyes"
+    assert person_before(mentions, entities, 0) is None
+
+
+@pytest.mark.skipif(not SEED.exists(), reason="shared seed article not present")
+def test_seed_article_entities_and_surface_forms():
+    entities, mentions = find_entities(nlp.parse(SEED.read_text(encoding="utf-8")))
+    by_name = {e.name: e for e in entities}
+    expected = {
+        "United States": ("GPE", "USA"),
+        "North Korea": ("GPE", "PRK"),
+        "Russia": ("GPE", "RUS"),
+        "Ukraine": ("GPE", "UKR"),
+        "South Korea": ("GPE", "KOR"),
+        "Kim Jong Un": ("PERSON", "PRKGOV"),
+        "Donald Trump": ("PERSON", "USAGOV"),
+        "Vladimir Putin": ("PERSON", "RUSGOV"),
+        "State Department": ("ORG", "USAGOV"),
+    }
+    for name, (type_, code) in expected.items():
+        assert (by_name[name].type, by_name[name].cameo_code) == (type_, code)
+    assert {"Kursk", "The Independent", "Press Association"} <= set(by_name)
+    names = {e.entity_id: e.name for e in entities}
+    surfaces = {
+        "US": "United States",
+        "Pyongyang": "North Korea",
+        "Moscow": "Russia",
+        "Russian Federation": "Russia",
+        "Trump": "Donald Trump",
+        "Putin": "Vladimir Putin",
+    }
+    for surface, name in surfaces.items():
+        hits = {names[m.entity_id] for m in mentions if m.text == surface}
+        assert hits == {name}, surface
+    assert len(entities) == 12

@@ -1,0 +1,60 @@
+"""The spaCy pipeline every NLP stage shares: tokenizer, sentences and the entity recogniser.
+
+`parse(text)` returns a Doc whose `doc.ents` are PERSON/ORG/GPE/LOC/NORP spans found by the
+gazetteer-and-rules recogniser in wirehouse.recognise; each span also carries its canonical
+reading in `span._.wh` (a wirehouse.recognise.Reading). By default the pipeline is spaCy's blank
+English; `configure("en_core_web_sm")` loads an installed statistical model instead and our
+component merges the model's entities with its own (ours win where they overlap).
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from wirehouse import recognise
+
+_model: str | None = None
+
+
+def configure(spacy_model: str | None) -> None:
+    """Choose the spaCy pipeline: None for blank English, or an installed model's name."""
+    global _model
+    if spacy_model != _model:
+        _model = spacy_model
+        pipeline.cache_clear()
+
+
+@Language.component("wirehouse_paragraphs")
+def paragraph_breaks(doc: Doc) -> Doc:
+    """A line break ends a sentence: headlines and datelines have no full stop."""
+    for token in doc[:-1]:
+        if token.is_space and "\n" in token.text:
+            doc[token.i + 1].is_sent_start = True
+    return doc
+
+
+@cache
+def pipeline() -> Language:
+    if _model:
+        nlp = spacy.load(_model)
+        if not nlp.has_pipe("parser") and not nlp.has_pipe("senter"):
+            nlp.add_pipe("sentencizer", first=True)
+        nlp.add_pipe("wirehouse_entities", last=True)
+    else:
+        nlp = spacy.blank("en")
+        nlp.add_pipe("sentencizer")
+        nlp.add_pipe("wirehouse_paragraphs")
+        nlp.add_pipe("wirehouse_entities")
+    return nlp
+
+
+def parse(text: str) -> Doc:
+    """Tokens, sentences and entities of one article body (offsets index `text`)."""
+    return pipeline()(text)
+
+
+__all__ = ["configure", "parse", "pipeline", "recognise"]

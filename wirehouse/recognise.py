@@ -1,0 +1,590 @@
+"""Entity recognition: a spaCy component that finds PERSON, ORG, GPE, LOC and NORP spans.
+
+No statistical model is needed. Known names come from the gazetteer (wirehouse.gazetteer);
+names nobody listed are found by rule from capitalised token runs: after a title or role
+("Foreign Minister Amara Okafor"), next to a speech verb ("said Pedro Alves"), by an
+organisation's head or suffix ("Ministry of Health", "Acme Holdings"), by a place suffix or a
+place context ("the Kursk region", "in Kharkiv"). A capital used as an actor stands for its
+country ("Moscow may provide"); used as a place ("in Ankara", a "NAIROBI -" dateline) it stays
+the city. Each span's reading (canonical name, codes, mention kind, role) is in `span._.wh`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from wirehouse import gazetteer
+from wirehouse.gazetteer import Entry, Gazetteer
+from wirehouse.resources import read_csv_rows
+
+TYPES = ("PERSON", "ORG", "GPE", "LOC", "NORP")
+MAX_FORM_TOKENS = 8
+MAX_TITLE_TOKENS = 4
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What a recognised span refers to."""
+
+    name: str
+    type: str
+    kind: str = "name"  # mention kind: name, alias, demonym, metonym
+    iso3: str | None = None
+    cameo: str | None = None
+    role: str | None = None
+    origin: str = "rule"  # the gazetteer kind that named it, or "rule"
+
+
+if not Span.has_extension("wh"):
+    Span.set_extension("wh", default=None)
+
+
+def _words(topic: str) -> dict[str, frozenset[str]]:
+    groups: dict[str, set[str]] = {}
+    for row in read_csv_rows("entities", f"{topic}.csv"):
+        groups.setdefault(row["group"], set()).add(row["word"])
+    return {group: frozenset(words) for group, words in groups.items()}
+
+
+@dataclass(frozen=True)
+class Rules:
+    """Word lists the rules use (data/entities/rule_words.csv)."""
+
+    org_suffixes: frozenset[str]
+    org_heads: frozenset[str]
+    place_suffixes: frozenset[str]
+    loc_suffixes: frozenset[str]
+    speech_verbs: frozenset[str]
+    locatives: frozenset[str]
+    motion_words: frozenset[str]
+    place_nouns: frozenset[str]
+    area_words: frozenset[str]
+    particles: frozenset[str]
+    not_names: frozenset[str]
+    connectors: frozenset[str]
+    appositive_starts: frozenset[str]
+    place_contexts: frozenset[str]
+    region_words: frozenset[str]
+
+    @classmethod
+    def load(cls) -> Rules:
+        groups = _words("rule_words")
+        return cls(**{name: groups.get(name, frozenset()) for name in cls.__dataclass_fields__})
+
+
+class Recogniser:
+    def __init__(self, nlp: Language) -> None:
+        self.gaz: Gazetteer = gazetteer.load()
+        self.rules = Rules.load()
+        self.index: dict[tuple[str, ...], tuple[Entry, ...]] = {}
+        for form, entries in self.gaz.forms.items():
+            key = tuple(t.text for t in _tokens(nlp, form))
+            if len(key) <= MAX_FORM_TOKENS:
+                self.index.setdefault(key, entries)
+        self.longest: dict[str, int] = {}  # first token -> most tokens a form has
+        for key in self.index:
+            self.longest[key[0]] = max(self.longest.get(key[0], 0), len(key))
+        self.titles: dict[tuple[str, ...], str] = {}
+        for row in read_csv_rows("gazetteer", "titles.csv"):
+            title = row["title"]
+            key = tuple(t.lower_ for t in _tokens(nlp, title))
+            self.titles[key] = title
+
+    def __call__(self, doc: Doc) -> Doc:
+        ours = _Pass(self, doc).run()
+        taken = {i for span in ours for i in range(span.start, span.end)}
+        theirs = [
+            ent
+            for ent in doc.ents
+            if ent.label_ in TYPES and not any(i in taken for i in range(ent.start, ent.end))
+        ]
+        for ent in theirs:
+            ent._.wh = Reading(ent.text, ent.label_)
+        doc.ents = sorted(ours + theirs, key=lambda span: span.start)
+        return doc
+
+
+def _tokens(nlp: Language, phrase: str) -> Doc:
+    """Tokens of a phrase as they come inside a sentence ("Dr." stays one token)."""
+    return nlp.make_doc(phrase + " x")[:-1]
+
+
+@Language.factory("wirehouse_entities")
+def make_recogniser(nlp: Language, name: str) -> Recogniser:
+    return Recogniser(nlp)
+
+
+class _Pass:
+    """One document's recognition; holds the spans found so far."""
+
+    def __init__(self, rec: Recogniser, doc: Doc) -> None:
+        self.rec, self.doc, self.rules, self.gaz = rec, doc, rec.rules, rec.gaz
+        self.spans: dict[int, tuple[int, Reading]] = {}  # start -> (end, reading)
+        self.owner = [-1] * len(doc)  # token -> start of the span covering it
+        self.texts = [token.text for token in doc]
+
+    # -- bookkeeping -------------------------------------------------------------------
+    def add(self, start: int, end: int, reading: Reading) -> None:
+        if start >= end or any(self.owner[i] >= 0 for i in range(start, end)):
+            return
+        self.spans[start] = (end, reading)
+        for i in range(start, end):
+            self.owner[i] = start
+
+    def remove(self, start: int) -> None:
+        end, _ = self.spans.pop(start)
+        for i in range(start, end):
+            self.owner[i] = -1
+
+    def run(self) -> list[Span]:
+        self.datelines()
+        self.gazetteer_matches()
+        self.name_runs()
+        self.acronyms()
+        self.surnames()
+        result = []
+        for start, (end, reading) in sorted(self.spans.items()):
+            span = Span(self.doc, start, end, label=reading.type)
+            span._.wh = reading
+            result.append(span)
+        return result
+
+    # -- token tests -------------------------------------------------------------------
+    def is_name_token(self, token: Token) -> bool:
+        text = token.text
+        return (
+            text[:1].isupper()
+            and any(c.isalpha() for c in text)
+            and text not in self.rules.not_names
+            and not token.like_url
+        )
+
+    def is_common(self, token: Token) -> bool:
+        return token.lower_ in self.gaz.common_words
+
+    def sentence_initial(self, i: int) -> bool:
+        j = i - 1
+        while j >= 0 and (self.doc[j].is_quote or self.doc[j].text in "(["):
+            j -= 1
+        return (
+            j < 0 or self.doc[i].is_sent_start or self.doc[j].is_space or self.doc[j].text in ":—–-"
+        )
+
+    def prev_word(self, i: int, back: int = 1) -> str:
+        j = i - back
+        return self.doc[j].lower_ if j >= 0 else ""
+
+    def next_word(self, i: int) -> str:
+        return self.doc[i].lower_ if i < len(self.doc) else ""
+
+    # -- datelines: "NAIROBI, Kenya —" or "KYIV (Reuters) -" opening a paragraph ---------
+    def datelines(self) -> None:
+        doc = self.doc
+        for token in doc:
+            if not (token.i == 0 or doc[token.i - 1].is_space and "\n" in doc[token.i - 1].text):
+                continue
+            end = token.i
+            while end < len(doc) and doc[end].is_alpha and doc[end].is_upper and end - token.i < 4:
+                end += 1
+            if end == token.i or end >= len(doc) or doc[end].text not in (",", "—", "–", "-", "("):
+                continue
+            name = doc[token.i : end].text.title()
+            entry = self.city_entry(name)
+            if entry:
+                self.add(token.i, end, Reading(entry.name, "GPE", "name", entry.iso3, entry.cameo))
+
+    def city_entry(self, name: str) -> Entry | None:
+        for entry in self.gaz.forms.get(name, ()):
+            if entry.kind in ("city", "state"):
+                return entry
+            if entry.kind == "country" and entry.mention_kind == "metonym":
+                return Entry(name, "GPE", "city", entry.iso3, None)
+        return self.gaz.context_cities.get(name)
+
+    # -- gazetteer forms ---------------------------------------------------------------
+    def gazetteer_matches(self) -> None:
+        texts, index, longest = self.texts, self.rec.index, self.rec.longest
+        i = 0
+        while i < len(texts):
+            if self.owner[i] >= 0 or texts[i] not in longest:
+                i += 1
+                continue
+            for size in range(min(longest[texts[i]], len(texts) - i), 0, -1):
+                entries = index.get(tuple(texts[i : i + size]))
+                if entries and not self.glued(i, i + size, entries[0]):
+                    self.add(i, i + size, self.read_form(i, i + size, entries))
+                    if entries[0].kind == "igo":
+                        self.merge_prefix(i, None)
+                    i += size
+                    break
+            else:
+                i += 1
+
+    def glued(self, start: int, end: int, entry: Entry) -> bool:
+        """A one-word place or surname inside a longer unknown name ("Vladimir Smirnov")."""
+        placeish = entry.mention_kind == "metonym" or entry.kind in ("city", "state", "region")
+        if end - start > 1 or not (placeish or entry.kind == "person"):
+            return False
+        doc = self.doc
+        after = end < len(doc) and self.is_name_token(doc[end]) and doc[end - 1].whitespace_ != ""
+        after = after and self.unknown_name_at(end)
+        before = (
+            start > 0 and self.is_name_token(doc[start - 1]) and self.unknown_name_at(start - 1)
+        )
+        before = before and not self.sentence_initial(start - 1)
+        return after or before
+
+    def unknown_name_at(self, i: int) -> bool:
+        token = self.doc[i]
+        if self.owner[i] >= 0 or token.lower_ in self.gaz.titles or self.is_common(token):
+            return False
+        return (token.text,) not in self.rec.index or token.text in self.rules.place_suffixes
+
+    def read_form(self, start: int, end: int, entries: tuple[Entry, ...]) -> Reading:
+        entry = entries[0]
+        if entry.kind == "person":
+            return self.person_reading(entry, start)
+        if entry.mention_kind == "metonym" and self.used_as_place(start, end):
+            city = next((e for e in entries if e.kind == "city"), None)
+            iso3 = entry.iso3 or None
+            entry = city or Entry(self.doc[start:end].text, "GPE", "city", iso3, None)
+        return Reading(
+            entry.name, entry.type, entry.mention_kind, entry.iso3, entry.cameo, origin=entry.kind
+        )
+
+    def used_as_place(self, start: int, end: int) -> bool:
+        rules, prev = self.rules, self.prev_word(start)
+        if prev in rules.locatives:
+            return True
+        if prev in ("to", "from") and self.prev_word(start, 2) in rules.motion_words:
+            return True
+        if prev in ("of", ",") and self.prev_word(start, 2) in rules.place_nouns:
+            return True
+        following = self.next_word(end)
+        if following in ("-based", "based") or following in rules.area_words:
+            return True
+        return following == "," and end + 1 < len(self.doc) and self.is_country(end + 1)
+
+    def is_country(self, i: int) -> bool:
+        entries = self.rec.index.get((self.doc[i].text,)) or self.rec.index.get(
+            tuple(t.text for t in self.doc[i : i + 2])
+        )
+        return bool(entries) and entries[0].kind in ("country", "state")
+
+    # -- capitalised runs --------------------------------------------------------------
+    def name_runs(self) -> None:
+        doc, i = self.doc, 0
+        while i < len(doc):
+            if (
+                self.owner[i] >= 0
+                or not self.texts[i][:1].isupper()
+                or not self.is_name_token(doc[i])
+            ):
+                i += 1
+                continue
+            end = self.run_end(i)
+            self.classify(i, end)
+            i = max(end, i + 1)
+
+    def run_end(self, start: int) -> int:
+        doc, end = self.doc, start + 1
+        while end < len(doc) and self.owner[end] < 0:
+            token, before = doc[end], doc[end - 1]
+            if self.is_name_token(token) and "\n" not in before.whitespace_ + before.text:
+                end += 1
+            elif token.text in ("-", "'") and token.whitespace_ == "" and before.whitespace_ == "":
+                if end + 1 < len(doc) and doc[end + 1].is_alpha and self.owner[end + 1] < 0:
+                    end += 2
+                else:
+                    break
+            elif self.connects(end):
+                end += 1
+            else:
+                break
+        return end
+
+    def connects(self, i: int) -> bool:
+        """A small word inside a name: "Ministry of Health", "Osama bin Laden"."""
+        doc, rules = self.doc, self.rules
+        if i + 1 >= len(doc) or self.owner[i + 1] >= 0:
+            return False
+        following = doc[i + 1]
+        if following.lower_ == "the" and i + 2 < len(doc):
+            following = doc[i + 2]
+        if not self.is_name_token(following):
+            return False
+        return doc[i].lower_ in rules.particles or doc[i].lower_ in rules.connectors
+
+    def classify(self, start: int, end: int) -> None:
+        doc = self.doc
+        while start < end and (
+            not self.is_name_token(doc[start])
+            or self.sentence_initial(start)
+            and self.is_common(doc[start])
+            and (doc[start].is_stop or not self.org_shaped(start, end))
+            and self.title_at(start, end) == start
+        ):
+            start += 1
+        while end > start and not self.is_name_token(doc[end - 1]):
+            end -= 1
+        if start >= end:
+            return
+        coordination = self.coordination(start, end)
+        if coordination:
+            self.classify(start, coordination)
+            self.classify(coordination + 2, end)
+            return
+        if self.org_shaped(start, end):
+            self.add_org(start, end)
+            return
+        piece = start
+        for i in range(start, end + 1):
+            if i == end or doc[i].lower_ in self.rules.connectors:
+                if i > piece:
+                    self.classify_piece(piece, i)
+                piece = i + 1
+
+    def coordination(self, start: int, end: int) -> int | None:
+        """Where "X and the Y" joins two names (the "and"), if it does."""
+        for i in range(start + 1, end - 2):
+            if self.doc[i].lower_ == "and" and self.doc[i + 1].lower_ == "the":
+                return i
+        return None
+
+    def org_shaped(self, start: int, end: int) -> bool:
+        """An organisation's name: "... Holdings", "Ministry of ...", "Centre for ..."."""
+        rules, doc = self.rules, self.doc
+        if end - start < 2 and doc[start].text not in ("FC",):
+            return False
+        if doc[end - 1].text in rules.org_suffixes:
+            return True
+        return any(
+            doc[i].text in rules.org_heads and doc[i + 1].lower_ in rules.connectors
+            for i in range(start, end - 1)
+        )
+
+    def classify_piece(self, start: int, end: int) -> None:
+        doc, rules = self.doc, self.rules
+        words = [t.text for t in doc[start:end]]
+        title_end = self.title_inside(start, end)
+        if title_end > start:
+            self.add_person(title_end, end, doc[start:title_end].text, start)
+            return
+        if words[-1] in rules.place_suffixes or words[-1] in rules.loc_suffixes:
+            kind = "GPE" if words[-1] in rules.place_suffixes else "LOC"
+            if len(words) > 1:
+                self.add(start, end, Reading(" ".join(words), kind))
+            return
+        name = doc[start:end].text
+        if self.context_city(name, start, end):
+            return
+        role_start = self.title_before(start)
+        if role_start is not None:
+            self.add_person(start, end, doc[role_start:start].text.strip(" ,"), role_start)
+            return
+        if all(self.is_common(t) for t in doc[start:end]) or name.isupper():
+            return
+        if self.byline(start):
+            return
+        if self.in_place_context(start, end):
+            self.add(start, end, Reading(" ".join(words), "GPE"))
+        elif len(words) >= 2 and (self.speech_next_to(start, end) or self.plain_name(start, end)):
+            self.add_person(start, end, None, start)
+
+    def byline(self, start: int) -> bool:
+        """ "By Tom Hadley" opening a paragraph names the author, not someone in the story."""
+        return self.prev_word(start) == "by" and start >= 1 and self.sentence_initial(start - 1)
+
+    def in_place_context(self, start: int, end: int) -> bool:
+        """ "in Liboi", "the Kursk region", "Grenoble and Bordeaux" after a place."""
+        prev = self.prev_word(start)
+        if prev in self.rules.place_contexts or self.next_word(end) in self.rules.region_words:
+            return True
+        if prev in ("of", ",") and self.prev_word(start, 2) in self.rules.place_nouns:
+            return True
+        if prev in ("and", "or", ",") and start >= 2 and self.owner[start - 2] >= 0:
+            _, reading = self.spans[self.owner[start - 2]]
+            return reading.type == "GPE" and reading.origin not in ("country",)
+        return False
+
+    def title_inside(self, start: int, end: int) -> int:
+        """End of the title a run opens with: "Foreign Minister", "Fisheries Minister"."""
+        best = start
+        for i in range(start, end - 1):
+            stop = self.title_at(i, end)
+            if stop > i and stop < end:
+                best = max(best, stop)
+        return best
+
+    def context_city(self, name: str, start: int, end: int) -> bool:
+        entry = self.gaz.context_cities.get(name)
+        if entry is None:
+            return False
+        if (
+            self.used_as_place(start, end)
+            or self.prev_word(start) in ("the",)
+            and (self.next_word(end) in self.rules.area_words)
+        ):
+            self.add(start, end, Reading(entry.name, "GPE", "name", entry.iso3, None))
+            return True
+        return False
+
+    def speech_next_to(self, start: int, end: int) -> bool:
+        rules, doc = self.rules, self.doc
+        following = end + 1 if self.next_word(end) == "," else end
+        if self.next_word(following) in rules.speech_verbs:
+            return True
+        if (
+            self.prev_word(start) in rules.speech_verbs
+            or self.prev_word(start) == "to"
+            and (self.prev_word(start, 2) == "according")
+        ):
+            return True
+        if self.next_word(end) == "," and self.next_word(end + 1) in rules.appositive_starts:
+            sentence_end = doc[end].sent.end
+            return any(t.lower_ in rules.speech_verbs for t in doc[end:sentence_end])
+        return False
+
+    def plain_name(self, start: int, end: int) -> bool:
+        """Two to four capitalised words, none an ordinary word: a person by default."""
+        tokens = [t for t in self.doc[start:end] if any(c.isalpha() for c in t.text)]
+        return 2 <= len(tokens) <= 4 and not any(self.is_common(t) for t in tokens)
+
+    # -- titles ------------------------------------------------------------------------
+    def title_at(self, start: int, end: int) -> int:
+        """End of the longest title opening doc[start:end] (start when there is none)."""
+        best = start
+        for size in range(1, min(MAX_TITLE_TOKENS, end - start) + 1):
+            key = tuple(t.lower_ for t in self.doc[start : start + size])
+            if key in self.rec.titles:
+                best = start + size
+        return best
+
+    def title_before(self, start: int) -> int | None:
+        """Start of a title written just before a name ("spokeswoman Ines Varga")."""
+        doc, stop = self.doc, start
+        if stop > 0 and doc[stop - 1].text == "," and stop > 1 and doc[stop - 2].is_alpha:
+            stop -= 1
+        for size in range(min(MAX_TITLE_TOKENS, stop), 0, -1):
+            key = tuple(t.lower_ for t in doc[stop - size : stop])
+            if key in self.rec.titles and self.owner[stop - 1] < 0:
+                return stop - size
+        return None
+
+    def person_reading(self, person: Entry, start: int) -> Reading:
+        """A listed person, with the title written before the name ("Russian President")."""
+        role_start = self.title_before(start)
+        role = None
+        if role_start is not None:
+            role = self.doc[role_start:start].text.strip(" ,")
+            country = self.country_before(role_start)
+            role = f"{role}, {country.name}" if country else role
+        return Reading(person.name, "PERSON", person.mention_kind, person.iso3, person.cameo, role)
+
+    def add_person(self, start: int, end: int, title: str | None, role_start: int) -> None:
+        name = self.doc[start:end].text
+        entries = self.gaz.forms.get(name, ())
+        person = next((e for e in entries if e.kind == "person"), None)
+        country = self.country_before(role_start)
+        role = title
+        if title and country:
+            role = f"{title}, {country.name}"
+        if person:
+            reading = Reading(
+                person.name, "PERSON", person.mention_kind, person.iso3, person.cameo, role
+            )
+        else:
+            agent = self.gaz.titles.get((title or "").lower(), "")
+            iso3 = country.iso3 if country else None
+            cameo = iso3 + agent if iso3 and agent else None
+            reading = Reading(" ".join(name.split()), "PERSON", "name", iso3, cameo, role)
+        self.add(start, end, reading)
+
+    def country_before(self, i: int) -> Reading | None:
+        """The country written before a title: "Russian President", "Nigeria's minister"."""
+        j = i - 1
+        if j >= 0 and self.doc[j].lower_ in ("'s", "’s"):
+            j -= 1
+        if j >= 0 and self.owner[j] >= 0:
+            _, reading = self.spans[self.owner[j]]
+            if reading.type == "GPE" and reading.iso3:
+                return reading
+        return None
+
+    # -- organisations -----------------------------------------------------------------
+    def add_org(self, start: int, end: int) -> None:
+        doc = self.doc
+        head = next((t.text for t in doc[start:end] if t.text in self.rules.org_heads), None)
+        head = head or doc[end - 1].text
+        agent = self.gaz.agents.get(head.lower())
+        name = " ".join(doc[start:end].text.split())
+        self.add(start, end, Reading(name, "ORG", "name", None, None))
+        self.merge_prefix(start, agent)
+
+    def merge_prefix(self, start: int, agent: str | None) -> None:
+        """ "Kenya Red Cross", "Russian Defence Ministry", "UN Framework Convention": a country,
+        region or international body written as the first words of an organisation's name."""
+        doc = self.doc
+        if start == 0 or self.owner[start - 1] < 0 or doc[start - 1].whitespace_ != " ":
+            return
+        prefix = self.owner[start - 1]
+        _, before = self.spans[prefix]
+        if before.type not in ("GPE", "LOC", "ORG") or before.origin in ("body", "media", "person"):
+            return
+        if before.type == "GPE" and before.kind == "metonym":
+            return
+        end, org = self.spans[start]
+        self.remove(start)
+        self.remove(prefix)
+        iso3 = before.iso3 if before.type == "GPE" else org.iso3
+        cameo = before.cameo if before.type == "ORG" else org.cameo
+        if not cameo and iso3 and agent:
+            cameo = iso3 + agent
+        name = " ".join(doc[prefix:end].text.split())
+        self.add(prefix, end, Reading(name, "ORG", "name", iso3, cameo))
+
+    def acronyms(self) -> None:
+        """ "International Atomic Energy Agency (IAEA)": the acronym and its later uses."""
+        doc, found = self.doc, {}
+        for _start, (end, reading) in list(self.spans.items()):
+            if reading.type == "ORG" and end + 2 < len(doc) and doc[end].text == "(":
+                word = doc[end + 1]
+                if word.is_upper and doc[end + 2].text == ")" and self.owner[word.i] < 0:
+                    found[word.text] = replace(reading, kind="alias", role=None)
+        if found:
+            for token in doc:
+                if token.text in found and self.owner[token.i] < 0:
+                    self.add(token.i, token.i + 1, found[token.text])
+
+    # -- surnames ----------------------------------------------------------------------
+    def surnames(self) -> None:
+        """A later "Okafor" is the "Amara Okafor" named in the article; a later "Lumitek" or
+        "Commission" is the "Lumitek Semiconductors" or "European Commission" named before."""
+        short: dict[str, Reading | None] = {}
+        for _, reading in sorted(self.spans.values(), key=lambda item: item[0]):
+            parts = reading.name.split()
+            if len(parts) < 2 or reading.type not in ("PERSON", "ORG"):
+                continue
+            keys = [parts[-1]] if reading.type == "PERSON" else [parts[0], parts[-1]]
+            for key in keys:
+                listed = (key,) in self.rec.index and reading.type == "ORG"
+                if key[:1].isupper() and not listed:
+                    known = short.get(key, reading)
+                    short[key] = known if known and known.name == reading.name else None
+        people = {k: replace(r, kind="alias", role=None) for k, r in short.items() if r}
+        if not people:
+            return
+        for start, (end, reading) in list(self.spans.items()):
+            text = self.doc[start:end].text
+            place = reading.origin in ("region", "city", "state") and end - start == 1
+            if (reading.type == "PERSON" or place) and text in people and " " not in text:
+                full = people[text]
+                if full.type == "PERSON" or reading.type == "PERSON":
+                    self.spans[start] = (end, replace(full, role=reading.role))
+        for token in self.doc:
+            free = token.text in people and self.owner[token.i] < 0
+            if free and not (self.sentence_initial(token.i) and token.is_stop):
+                self.add(token.i, token.i + 1, people[token.text])
