@@ -18,6 +18,7 @@ from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 from prefect.runtime import flow_run
 
+from flows.artifacts import record_run_artifact
 from wirehouse import load
 from wirehouse.model import SourceFile
 from wirehouse.process import BatchResult, Settings, process_batch, reject_claimed_articles
@@ -87,6 +88,7 @@ def ingest(
             raise
         summary.seconds = time.monotonic() - started
         _finish(db_path, summary, "completed")
+    record_run_artifact(summary)  # the run's counts and rejects, in the Prefect UI
     get_run_logger().info(summary.one_line())
     return summary
 
