@@ -26,6 +26,10 @@ PEOPLE = {
     "Losana Teleni": (),
     "Henrik Solberg": ("Solberg",),
     "Vincent Garnier": ("Garnier",),
+    "Nomvula Dlamini": ("Dlamini",),
+    "Andrius Vaitkus": ("Vaitkus",),
+    "Nino Beridze": ("Beridze",),
+    "Irakli Gogua": ("Gogua",),
 }
 GROUPS = {
     "United States": ("GPE", ("US",)),
@@ -182,6 +186,42 @@ def test_pronoun_resolves_to_nearest_fitting_earlier_person():
     )
     gendered = "Trump met Ursula von der Leyen in Rome. “We agreed on nothing,” she said."
     assert said(gendered) == [("We agreed on nothing,", "Ursula von der Leyen")]
+
+
+def test_block_quote_introduced_by_the_paragraph_before():
+    colon = (
+        "Judge Nomvula Dlamini ruled for the fishers.\n\n"
+        "Reading a summary of the judgment, the judge said:\n\n"
+        "“The applicants are not opposed to development.\n\n"
+        "“They asked to be heard.”"
+    )
+    assert said(colon) == [
+        ("The applicants are not opposed to development.", "Nomvula Dlamini"),
+        ("They asked to be heard.", "Nomvula Dlamini"),
+    ]
+    lead_in = (
+        "Foreign Minister Andrius Vaitkus told reporters that the decision was coordinated.\n\n"
+        '"This is not about cigarettes. This is a test."'
+    )
+    assert said(lead_in) == [("This is not about cigarettes. This is a test.", "Andrius Vaitkus")]
+
+
+def test_pronoun_skips_quoted_sentences_and_follows_a_role_subject():
+    text = (
+        "Foreign Minister Andrius Vaitkus spoke first.\n\n"
+        "“One. Two. Three. Four. Five.”\n\n"
+        "The minister said the border would stay shut. Asked about more, he said: “Maybe.”"
+    )
+    assert said(text)[-1] == ("Maybe.", "Andrius Vaitkus")
+
+
+def test_pronoun_gender_from_the_reporters_own_pronouns():
+    text = (
+        "Irakli Gogua defended the police.\n\n"
+        "Nino Beridze, a student, said she had come back.\n\n"
+        "“My parents remember the ’90s,” she said."
+    )
+    assert said(text) == [("My parents remember the ’90s,", "Nino Beridze")]
 
 
 def test_role_stands_for_the_named_person():

@@ -167,6 +167,9 @@ def _quoted(text: str) -> tuple[tuple[int, int], ...]:
 
 
 def inside_quote(text: str, start: int) -> bool:
+    """Whether the character at start (past any opening marks and spaces) is quoted."""
+    while start < len(text) and not text[start].isalnum():
+        start += 1
     return any(a <= start < b for a, b in _quoted(text))
 
 
@@ -211,19 +214,40 @@ def _subject_like(text: str, found: list[tuple[Mention, Entity]]) -> tuple[Menti
 
 
 def person_gender(text: str, entity: Entity, mentions: Sequence[Mention]) -> str:
-    """m, f or x from a title written before a mention, else from the given name."""
-    for mention in mentions:
-        if mention.entity_id != entity.entity_id:
-            continue
+    """m, f or x: from a title written before a mention ("Mrs", "Queen"), else from the pronouns
+    the reporter uses right after naming them ("Nino Beridze ... said she"), else from the
+    given name."""
+    own = [m for m in mentions if m.entity_id == entity.entity_id]
+    for mention in own:
         before = _WORD.findall(text[max(0, mention.start_char - 20) : mention.start_char])
         if before and before[-1].lower().rstrip(".") in _titles():
             return _titles()[before[-1].lower().rstrip(".")]
         for word in (mention.role or "").lower().split():
             if word in _titles():
                 return _titles()[word]
+    evidence = _pronoun_evidence(text, own, mentions)
+    if evidence:
+        return evidence
     given = entity.name.split()[0] if entity.name.split() else ""
     guess = _name_genders().get_gender(given) if given[:1].isupper() else "unknown"
     return {"male": "m", "female": "f"}.get(guess, "x")
+
+
+def _pronoun_evidence(text: str, own: list[Mention], mentions: Sequence[Mention]) -> str | None:
+    """The gender of the pronouns that follow a person's mentions in the same sentence, before
+    anyone else is named."""
+    starts = sorted(m.start_char for m in mentions)
+    counts = {"m": 0, "f": 0}
+    for mention in own:
+        later = [s for s in starts if s > mention.end_char]
+        stop = min(later[0] if later else len(text), sentence_end(text, mention.end_char))
+        for word in _WORD.findall(text[mention.end_char : stop]):
+            pronoun = pronouns().get(word.lower())
+            if pronoun and pronoun.gender in counts and pronoun.person == 3:
+                counts[pronoun.gender] += 1
+    if counts["m"] != counts["f"]:
+        return "m" if counts["m"] > counts["f"] else "f"
+    return None
 
 
 def _fits(pronoun: Pronoun, gender: str) -> bool:
@@ -256,22 +280,47 @@ def resolve_pronoun(
         type_groups = (("ORG",), ("GPE",))
     else:
         type_groups = (("ORG", "NORP"),)
-    floor = sentence_start(text, pos)
-    ceiling = pos
-    for _ in range(PRONOUN_SENTENCES):
-        for types in type_groups:
-            found = _candidates(text, mentions, index, floor, ceiling, types)
-            if pronoun.gender in ("m", "f"):
-                found = [
-                    (m, e) for m, e in found if _fits(pronoun, person_gender(text, e, mentions))
-                ]
-            if found:
-                return _subject_like(text, found)[1]
+    floor, ceiling = sentence_start(text, pos), pos
+    narrative = 0
+    while narrative < PRONOUN_SENTENCES:
+        if not inside_quote(text, floor) or ceiling == pos:
+            narrative += 1  # quoted sentences are skipped, not counted
+            for types in type_groups:
+                found = _candidates(text, mentions, index, floor, ceiling, types)
+                if types == ("PERSON",):
+                    found += _role_subject(text, floor, ceiling, entities, mentions)
+                    found = [
+                        (m, e) for m, e in found if _fits(pronoun, person_gender(text, e, mentions))
+                    ]
+                if found:
+                    return _subject_like(text, sorted(found, key=lambda p: p[0].start_char))[1]
         if floor == 0:
             break
-        ceiling = floor
-        floor = sentence_start(text, floor - 1)
+        ceiling, floor = floor, sentence_start(text, floor - 1)
     return None
+
+
+def _role_subject(
+    text: str, floor: int, ceiling: int, entities: Iterable[Entity], mentions: Sequence[Mention]
+) -> list[tuple[Mention, Entity]]:
+    """A sentence opening with a person role ("The minister said ...") as a mention of the
+    person it stands for."""
+    match = re.match(r"\s*(?:the|a)\s+((?:\w+\s+)?\w+)\b", text[floor:ceiling], re.I)
+    if not match:
+        return []
+    phrase = match.group(1)
+    role = role_kind(phrase)
+    if role is None or role[1] != "person":
+        words = phrase.split()
+        role = role_kind(words[0]) if len(words) > 1 else None
+        phrase = words[0]
+        if role is None or role[1] != "person":
+            return []
+    at = floor + match.start(1)
+    entity = resolve_role(text, at, phrase, entities, mentions)
+    if entity is None:
+        return []
+    return [(Mention(entity.entity_id, phrase, at, at + len(phrase), kind="role"), entity)]
 
 
 def resolve_person(

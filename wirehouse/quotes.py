@@ -528,7 +528,9 @@ def find_quotes(
         speakers.append(_after_frame(ctx, group[-1]) or _before_frame(ctx, group[0], floor))
     for index in range(len(groups)):
         if speakers[index] is None:
-            speakers[index] = _borrowed(ctx, groups, speakers, index)
+            speakers[index] = _borrowed(ctx, groups, speakers, index) or _introduced(
+                ctx, groups[index][0]
+            )
     quotes = []
     for group, speaker in zip(groups, speakers, strict=True):
         scare = speaker is None and _is_scare(ctx.text, group)
@@ -545,6 +547,35 @@ def find_quotes(
                 )
             )
     return quotes
+
+
+def _introduced(ctx: _Context, first: QuoteSpan) -> _Speaker | None:
+    """A quote opening its paragraph, introduced by the paragraph before: one ending in a
+    colon ("the judge said:"), or one whose last sentence has a person speaking ("Vaitkus told
+    reporters that ...") — the reporter's usual lead-in to a block quote."""
+    if first.open_at is None:
+        return None
+    line = _line_of(ctx.text, first.open_at)
+    if line == 0 or ctx.text[line : first.open_at].strip():
+        return None
+    end = len(ctx.text[:line].rstrip())
+    start = max(_line_of(ctx.text, end), coref.sentence_start(ctx.masked, end - 1))
+    if end <= start:
+        return None
+    colon = ctx.text[end - 1] == ":"
+    for match in reversed(list(_verb_pattern().finditer(ctx.masked, start, end))):
+        verb = match.group()
+        if speech_verbs()[verb.lower()] not in ("speech", "describe"):
+            continue
+        masked_before = ctx.masked.rfind(MASK, start, match.start())
+        begin = masked_before + 1 if masked_before != -1 else start
+        found = _subject_before(ctx, begin, match.start(), verb)
+        if found is None and not ctx.masked[begin : match.start()].strip(" ,"):
+            found = _speaker_after(ctx, match.end(), end, verb)
+        if found and (colon or (found.is_person and found.type is not None)):
+            return found
+        return None
+    return None
 
 
 def _borrowed(
