@@ -29,6 +29,7 @@ class Words:
     qualifiers: tuple[str, ...]  # "about", "more than", "another"
     not_units: frozenset[str]  # words after a number that are not what it counts
     months: frozenset[str]
+    plurals: frozenset[str]  # plural nouns not ending in -s: people, police, staff
 
 
 @cache
@@ -47,6 +48,7 @@ def words() -> Words:
         qualifiers=tuple(sorted((r["word"] for r in group("qualifier")), key=len, reverse=True)),
         not_units=frozenset(r["word"] for r in group("not_unit")),
         months=frozenset(r["word"] for r in group("month")),
+        plurals=frozenset(r["word"] for r in group("plural")),
     )
 
 
@@ -178,14 +180,22 @@ def _amount(text: str, match: re.Match[str]) -> Amount | None:
             currency = words().currency_words[following.group(1).lower()]
             end += following.end()
     if currency:
-        purpose = re.match(r"\s+(?:in|of|for)\s+([a-z][a-z-]*)", text[end:])
+        purpose = re.match(r"\s+(?:in|of)\s+([a-z][a-z-]*)", text[end:])
         counted = None
-        if purpose and purpose.group(1) not in words().not_units:
+        if (
+            purpose
+            and purpose.group(1) not in words().not_units
+            and not purpose.group(1).endswith("ing")
+        ):
             counted, end = purpose.group(1), end + purpose.end()
         return Amount(text[start:end], low, high, currency, start, end, counted)
     counted, stop = _unit_after(text, end)
     if counted is None:
         return None
+    spelled = not re.search(r"\d", match.group(0))
+    noun = counted.split()[-1]
+    if spelled and not groups["vague"] and not (noun.endswith("s") or noun in words().plurals):
+        return None  # "one form", "one of": a spelled-out count is of a plural noun
     return Amount(text[start:stop], low, high, counted, start, stop, counted)
 
 

@@ -13,6 +13,9 @@ from typing import Any
 import polars as pl
 
 from schemas import TABLE_SCHEMAS
+from wirehouse import nlp
+from wirehouse.amounts import find_amounts
+from wirehouse.entities import find_entities
 from wirehouse.model import Analysis, Article
 
 TABLES = tuple(TABLE_SCHEMAS)
@@ -20,7 +23,9 @@ TABLES = tuple(TABLE_SCHEMAS)
 
 def analyse(article: Article) -> Analysis:
     """Entities, amounts, quotes and events of one article; offsets index article.body."""
-    analysis = Analysis()
+    doc = nlp.parse(article.body)
+    entities, mentions = find_entities(doc)
+    analysis = Analysis(entities=entities, mentions=mentions, amounts=find_amounts(article.body))
     return analysis
 
 
