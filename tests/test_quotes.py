@@ -314,12 +314,14 @@ def test_no_speaker_in_reach_is_none():
 def test_scare_quotes_and_titles_get_no_speaker():
     text = (
         "US issues demand to North Korea amid latest ‘war development’\n\n"
-        "Trump watched “The Godfather Part II” on the flight, aides said."
+        "Trump watched “The Godfather Part II” on the flight, aides said.\n\n"
+        "The report, “Fishing for the Future,” said catches would fall."
     )
     quotes = quotes_of(text)
     assert [(q.text, q.is_scare_quote, q.speaker) for q in quotes] == [
         ("war development", True, None),
         ("The Godfather Part II", True, None),
+        ("Fishing for the Future,", True, None),
     ]
 
 

@@ -54,6 +54,7 @@ ELISIONS = ("'em", "'til", "'cause", "'n'", "'tis", "'twas", "'round", "'bout")
 LAYOUT_LINES = 2  # headline or caption lines a quote may run across
 LAYOUT_LINE_CHARS = 100
 BORROW_WORDS = 40  # the longest attribution sentence a split quote may stand around
+TITLE_WORDS = 8  # a longer run of capitalised words is a headline-style sentence, not a title
 SCARE_WORDS = 4  # an unattributed quote this short, not a sentence, is a scare quote
 MASK = "\ue000"  # private use: neither space, word nor punctuation
 _CAPITALISED = re.compile(r"(?:(?:[A-Z][\w’'.-]*|al-\w+|bin|de|van|von|da)\s+){0,4}[A-Z][\w’'.-]*$")
@@ -494,13 +495,15 @@ def _before_frame(ctx: _Context, span: QuoteSpan, floor: int) -> _Speaker | None
 
 
 def _is_scare(text: str, group: list[QuoteSpan]) -> bool:
-    words = " ".join(text[s.start : s.end] for s in group)
-    if words.rstrip()[-1:] in ".!?…,":
-        return False
+    """An unattributed quote that is a title ("Fishing for the Future", capitalised words) or a
+    few words that are not a sentence of their own ('war development')."""
+    words = " ".join(text[s.start : s.end] for s in group).strip()
     tokens = words.split()
     significant = [w for w in tokens if len(w) > 3]
-    titled = bool(significant) and all(w[0].isupper() for w in significant) and len(tokens) <= 8
-    return len(tokens) <= SCARE_WORDS or titled
+    titled = len(significant) >= 2 and all(w[0].isupper() for w in significant)
+    if titled and len(tokens) <= TITLE_WORDS:
+        return True
+    return len(tokens) <= SCARE_WORDS and words[-1:] not in ".!?…,"
 
 
 def _groups(spans: Sequence[QuoteSpan]) -> list[list[QuoteSpan]]:
