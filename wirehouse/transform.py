@@ -17,6 +17,7 @@ from wirehouse import nlp
 from wirehouse.amounts import find_amounts
 from wirehouse.entities import find_entities
 from wirehouse.model import Analysis, Article
+from wirehouse.quotes import find_quotes
 
 TABLES = tuple(TABLE_SCHEMAS)
 
@@ -26,6 +27,7 @@ def analyse(article: Article) -> Analysis:
     doc = nlp.parse(article.body)
     entities, mentions = find_entities(doc)
     analysis = Analysis(entities=entities, mentions=mentions, amounts=find_amounts(article.body))
+    analysis.quotes = find_quotes(doc, entities, mentions)
     return analysis
 
 
