@@ -21,7 +21,13 @@ from prefect.runtime import flow_run
 from flows.artifacts import record_run_artifact
 from wirehouse import load
 from wirehouse.model import SourceFile
-from wirehouse.process import BatchResult, Settings, process_batch, reject_claimed_articles
+from wirehouse.process import (
+    DEFAULT_MAX_SECONDS,
+    BatchResult,
+    Settings,
+    process_batch,
+    reject_claimed_articles,
+)
 from wirehouse.read import DEFAULT_MAX_BYTES, discover
 from wirehouse.summary import RunSummary, progress_bar
 
@@ -63,6 +69,7 @@ def ingest(
     db_path: str = "warehouse.duckdb",
     batch_size: int = 50,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    max_seconds: float | None = DEFAULT_MAX_SECONDS,
     wait_seconds: float = 0.0,
     show_progress: bool = False,
 ) -> RunSummary:
@@ -74,7 +81,7 @@ def ingest(
         raise FileNotFoundError(f"input folder not found: {input_dir}")
     sources = list(discover(root))
     summary = RunSummary(run_id=run_id, db_path=db_path, files_seen=len(sources))
-    settings = Settings(max_bytes=max_bytes)
+    settings = Settings(max_bytes=max_bytes, max_seconds=max_seconds)
     with load.writer_lock(db_path, wait_seconds):
         with load.connect(db_path) as con:
             load.start_run(con, run_id, str(root.resolve()))

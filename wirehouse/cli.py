@@ -45,6 +45,13 @@ def build_parser() -> argparse.ArgumentParser:
         "--max-bytes", type=int, default=None, help="reject files larger than this (default 20 MiB)"
     )
     ingest.add_argument(
+        "--max-seconds",
+        type=float,
+        default=None,
+        metavar="SECONDS",
+        help="reject a file that takes longer than this to process (default 60; 0: no limit)",
+    )
+    ingest.add_argument(
         "--wait",
         type=float,
         default=0.0,
@@ -62,6 +69,7 @@ def build_parser() -> argparse.ArgumentParser:
 def cmd_ingest(args: argparse.Namespace) -> int:
     from flows.ingest import ingest
     from wirehouse.load import WarehouseBusy
+    from wirehouse.process import DEFAULT_MAX_SECONDS
     from wirehouse.read import DEFAULT_MAX_BYTES
 
     path = args.path or _default_input()
@@ -71,6 +79,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
             db_path=args.db,
             batch_size=args.batch_size,
             max_bytes=args.max_bytes or DEFAULT_MAX_BYTES,
+            max_seconds=DEFAULT_MAX_SECONDS if args.max_seconds is None else args.max_seconds,
             wait_seconds=args.wait,
             show_progress=not args.no_progress and sys.stderr.isatty(),
         )

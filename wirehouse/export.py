@@ -35,17 +35,14 @@ class ExportedTable:
     files: int
 
 
-def _literal(path: Path) -> str:
-    return "'" + str(path).replace("'", "''") + "'"
-
-
 def _select(table: str) -> str:
     return read_sql("export", f"{table}.sql").strip().rstrip(";")
 
 
 def _copy(con: duckdb.DuckDBPyConnection, template: str, table: str, target: Path) -> None:
-    statement = read_sql("export", template).format(select=_select(table), target=_literal(target))
-    con.execute(statement)
+    # the query comes from sql/export; the target path is a bound parameter
+    statement = read_sql("export", template).format(select=_select(table))
+    con.execute(statement, [str(target)])
 
 
 def _write_table(con: duckdb.DuckDBPyConnection, table: str, target: Path) -> int:

@@ -2,11 +2,17 @@
 
 Pure with respect to the warehouse: it takes the hashes already loaded and returns frames.
 Every file ends as loaded, unchanged or rejected with a reason; nothing raises out of here
-for a bad input.
+for a bad input. No single file may stall a batch: each file runs under a size limit and a
+time limit (Settings), and the reject says which limit it hit.
 """
 
 from __future__ import annotations
 
+import ctypes
+import signal
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -19,6 +25,10 @@ from wirehouse.timing import collect, timed
 from wirehouse.transform import analyse, article_rows, build_tables
 from wirehouse.validate import validate
 
+DEFAULT_MAX_SECONDS = 60.0
+_REPEAT_SECONDS = 0.05  # a time-out swallowed by a library's `except Exception` comes back
+_NOT_READ = sha256(b"")  # the hash kept for a file rejected by a limit: the next run retries it
+
 
 @dataclass
 class BatchResult:
@@ -30,6 +40,11 @@ class BatchResult:
 @dataclass
 class Settings:
     max_bytes: int = DEFAULT_MAX_BYTES
+    max_seconds: float | None = DEFAULT_MAX_SECONDS  # per file; None or 0 means no limit
+
+
+class FileTimeLimit(TimeoutError):
+    """A file took longer than Settings.max_seconds to read, extract and analyse."""
 
 
 def process_batch(
@@ -46,22 +61,65 @@ def _process_batch(
     sources: list[SourceFile], known: dict[str, str], run_id: str, settings: Settings | None = None
 ) -> BatchResult:
     settings = settings or Settings()
-    per_article: list[dict[str, list[dict[str, Any]]]] = []
-    source_rows: list[dict[str, Any]] = []
+    outcomes: list[tuple[list[dict[str, Any]], list[dict[str, list[dict[str, Any]]]]]] = []
     unchanged: list[str] = []
     seen_ids: dict[str, str] = {}
     for source in sources:
-        outcome = _process_file(source, known.get(source.path), run_id, settings, seen_ids)
+        outcome = _guarded_file(source, known.get(source.path), run_id, settings, seen_ids)
         if outcome is None:
             unchanged.append(source.path)
             continue
-        rows, articles = outcome
-        source_rows.extend(rows)
-        per_article.extend(articles)
+        outcomes.append(outcome)
+    try:
+        tables = _tables(outcomes, run_id)
+    except Exception:  # one file's rows broke the batch's frames: find it, keep the others
+        tables = _tables([_survivor(outcome, run_id) for outcome in outcomes], run_id)
+    return BatchResult(tables, unchanged)
+
+
+def _tables(outcomes, run_id: str) -> dict[str, pl.DataFrame]:
+    source_rows = [row for rows, _articles in outcomes for row in rows]
+    per_article = [article for _rows, articles in outcomes for article in articles]
     tables = timed("tables", build_tables, per_article, source_rows)
     validated = timed("validate", validate, tables, run_id)
     validated.tables["rejected_rows"] = validated.rejected_rows
-    return BatchResult(validated.tables, unchanged)
+    return validated.tables
+
+
+def _survivor(outcome, run_id: str):
+    """The file's outcome if its rows make valid frames on their own, else its rejection."""
+    rows, articles = outcome
+    try:
+        _tables([outcome], run_id)
+    except Exception as error:
+        rejected = [
+            {**row, "article_id": None, "status": "rejected", "error": _internal(error)}
+            for row in rows
+        ]
+        return rejected, []
+    return rows, articles
+
+
+def _guarded_file(
+    source: SourceFile,
+    known_hash: str | None,
+    run_id: str,
+    settings: Settings,
+    seen_ids: dict[str, str],
+):
+    """_process_file under the per-file time limit; ids it claims count only if it finishes."""
+    claimed: dict[str, str] = {}
+    try:
+        with time_limit(settings.max_seconds):
+            outcome = _process_file(source, known_hash, run_id, settings, seen_ids, claimed)
+    except FileTimeLimit:
+        reason = (
+            f"time limit: processing took longer than {settings.max_seconds:g} s "
+            "(--max-seconds); the file was skipped"
+        )
+        return [_source_row(source, 0, _NOT_READ, None, reason, run_id)], []
+    seen_ids.update(claimed)
+    return outcome
 
 
 def _process_file(
@@ -70,6 +128,7 @@ def _process_file(
     run_id: str,
     settings: Settings,
     seen_ids: dict[str, str],
+    claimed: dict[str, str],
 ):
     """(source rows, article rows) for one file, or None when it is unchanged."""
 
@@ -79,7 +138,7 @@ def _process_file(
     try:
         data = timed("read", file_bytes, source, settings.max_bytes)
     except (ReadError, OSError) as error:
-        return [rejected(0, sha256(b""), _reason(error))], []
+        return [rejected(0, _NOT_READ, _read_reason(error))], []
     digest = sha256(data)
     if digest == known_hash:
         return None
@@ -93,16 +152,19 @@ def _process_file(
     for raw in records:
         try:
             article = timed("extract", extract, raw)
-            if article.article_id in seen_ids:
-                raise ExtractError(f"duplicate article: same url as {seen_ids[article.article_id]}")
+            owner = seen_ids.get(article.article_id) or claimed.get(article.article_id)
+            if owner:
+                raise ExtractError(f"duplicate article: same url as {owner}")
             rows = article_rows(article, analyse(article))
         except ExtractError as error:
-            source_rows.append(rejected(raw.record, digest, str(error)))
+            source_rows.append(rejected(raw.record, digest, _extract_reason(error, raw)))
             continue
+        except FileTimeLimit:
+            raise
         except Exception as error:  # a bug in a stage must not stop the run or lose the file
-            source_rows.append(rejected(raw.record, digest, f"internal error: {_reason(error)}"))
+            source_rows.append(rejected(raw.record, digest, _internal(error)))
             continue
-        seen_ids[article.article_id] = f"{raw.path} record {raw.record}"
+        claimed[article.article_id] = f"{raw.path} record {raw.record}"
         source_rows.append(
             _source_row(source, raw.record, digest, article.article_id, None, run_id)
         )
@@ -130,10 +192,123 @@ def _source_row(
     }
 
 
-def _reason(error: BaseException) -> str:
-    if isinstance(error, OSError) and error.strerror:
-        return f"cannot read file: {error.strerror}"
-    return f"{type(error).__name__}: {error}" if not isinstance(error, ReadError) else str(error)
+def _read_reason(error: BaseException) -> str:
+    if isinstance(error, OSError):
+        return f"cannot read file: {error.strerror or error}"
+    reason = str(error)
+    return f"{reason} (--max-bytes)" if reason.startswith("file too large") else reason
+
+
+def _extract_reason(error: ExtractError, raw) -> str:
+    reason = str(error)
+    if raw.format == "html" and reason.startswith("no article text") and _too_deep(raw.text):
+        return (
+            "no article text found: the HTML nests tags more than 255 levels deep and the "
+            "parser stops there (tags are not followed deeper, by design)"
+        )
+    return reason
+
+
+def _too_deep(html: str) -> bool:
+    """Whether lxml (as trafilatura uses it, without huge_tree) gives up on the nesting."""
+    from lxml import etree
+
+    parser = etree.HTMLParser()
+    try:
+        etree.fromstring(html, parser)
+    except (etree.LxmlError, ValueError):
+        return False
+    return any("Excessive depth" in entry.message for entry in parser.error_log)
+
+
+def _internal(error: BaseException) -> str:
+    if isinstance(error, RecursionError):
+        return "nested too deeply to process (recursion limit reached)"
+    return f"internal error: {type(error).__name__}: {error}"
+
+
+# --- the per-file time limit -----------------------------------------------------------------
+
+
+@contextmanager
+def time_limit(seconds: float | None) -> Iterator[None]:
+    """Raise FileTimeLimit in the calling thread once `seconds` have passed, and again every
+    50 ms until the block ends, so a library that catches it cannot carry on regardless.
+
+    In a process's main thread (a worker of a process pool) this is SIGALRM; in any other
+    thread (Prefect's thread pool, a Dask worker thread) a watchdog thread raises the error in
+    the worker thread. Either way the error arrives between two Python bytecodes: one long call
+    into C code (one regular expression, one lxml parse) finishes before it is raised."""
+    if not seconds or seconds <= 0:
+        yield
+    elif threading.current_thread() is threading.main_thread() and hasattr(signal, "setitimer"):
+        with _alarm(seconds):
+            yield
+    else:
+        with _watchdog(seconds):
+            yield
+
+
+@contextmanager
+def _alarm(seconds: float) -> Iterator[None]:
+    active = [True]
+
+    def on_alarm(_signum, _frame) -> None:
+        if active[0]:
+            raise FileTimeLimit
+
+    previous = signal.signal(signal.SIGALRM, on_alarm)
+    signal.setitimer(signal.ITIMER_REAL, seconds, _REPEAT_SECONDS)
+    try:
+        yield
+    finally:
+        _disarm(lambda: active.__setitem__(0, False))
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+@contextmanager
+def _watchdog(seconds: float) -> Iterator[None]:
+    thread_id = threading.get_ident()
+    lock = threading.Lock()
+    done = threading.Event()
+    active = [True]
+
+    def interrupt() -> None:
+        wait = seconds
+        while not done.wait(wait):
+            with lock:
+                if active[0]:
+                    _raise_in_thread(thread_id, FileTimeLimit)
+            wait = _REPEAT_SECONDS
+
+    def stop() -> None:
+        with lock:
+            active[0] = False
+
+    watchdog = threading.Thread(target=interrupt, name="wirehouse-time-limit", daemon=True)
+    watchdog.start()
+    try:
+        yield
+    finally:
+        _disarm(stop)
+        _raise_in_thread(thread_id, None)  # drop a time-out queued but not yet raised
+        done.set()
+
+
+def _disarm(stop) -> None:
+    """Run stop() even when the time-out lands while it runs (it is then simply retried)."""
+    while True:
+        try:
+            stop()
+            return
+        except FileTimeLimit:
+            continue
+
+
+def _raise_in_thread(thread_id: int, error: type[BaseException] | None) -> None:
+    exc = ctypes.py_object(error) if error is not None else None
+    ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(thread_id), exc)
 
 
 def reject_claimed_articles(

@@ -7,11 +7,15 @@ field dicts), and says precisely why when it cannot.
 from __future__ import annotations
 
 import codecs
+import errno
 import hashlib
 import json
 import os
+import re
+import stat
+import time
 from collections.abc import Iterator
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 import charset_normalizer
 import filetype
@@ -29,6 +33,14 @@ FORMATS = {
     ".ndjson": "jsonl",
 }
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+READ_ATTEMPTS = 3  # a file still changing after this many reads is rejected, not guessed at
+_OPEN_FLAGS = (
+    os.O_RDONLY
+    | getattr(os, "O_NONBLOCK", 0)  # a named pipe must not block the run
+    | getattr(os, "O_NOFOLLOW", 0)  # the path was resolved and checked; a new link is a change
+    | getattr(os, "O_CLOEXEC", 0)
+)
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _PREFERRED_LEGACY = ("cp1252", "latin_1", "iso8859_15")
 
 _BOMS = (
@@ -59,15 +71,118 @@ def discover(root: Path) -> Iterator[SourceFile]:
             if fmt is None or name.startswith(".") or name.endswith(".gold.json"):
                 continue
             absolute = Path(dirpath) / name
-            yield SourceFile(absolute.relative_to(root).as_posix(), str(absolute), fmt)
+            yield SourceFile(stored_path(absolute.relative_to(root)), str(absolute), fmt)
+
+
+def stored_path(relative: Path) -> str:
+    """The path as the warehouse keeps it: relative, POSIX separators, and valid UTF-8 (bytes
+    of a name that are not UTF-8 are written as \\xNN escapes)."""
+    return os.fsencode(relative.as_posix()).decode("utf-8", "backslashreplace")
+
+
+def input_root(source: SourceFile) -> Path:
+    """The folder the run was given, recovered from the file's absolute and relative paths."""
+    return Path(source.absolute).parents[len(PurePosixPath(source.path).parts) - 1]
 
 
 def file_bytes(source: SourceFile, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
-    path = Path(source.absolute)
-    size = path.stat().st_size
-    if size > max_bytes:
-        raise ReadError(f"file too large: {size:,} bytes (limit {max_bytes:,})")
-    return path.read_bytes()
+    """The file's bytes, read so that no file can hang, escape or fool the run.
+
+    Symbolic links are followed only when they stay inside the input folder; anything but a
+    regular file (a named pipe, a device) is refused; the size limit holds even for a file that
+    grows while it is read; a file that changes under the reader is read again, and rejected
+    when it will not hold still."""
+    for _attempt in range(READ_ATTEMPTS):
+        data = _read_once(_checked_target(source), max_bytes)
+        if data is not None:
+            return data
+        time.sleep(0.05)
+    raise ReadError(
+        f"file kept changing while it was being read ({READ_ATTEMPTS} attempts); "
+        "it will be read again on the next run"
+    )
+
+
+def _checked_target(source: SourceFile) -> str:
+    """The real path of the file, which must lie inside the input folder."""
+    absolute = source.absolute
+    try:
+        target = os.path.realpath(absolute, strict=True)
+    except FileNotFoundError:
+        if os.path.islink(absolute):
+            raise ReadError(f"symbolic link to a missing file ({os.readlink(absolute)})") from None
+        raise ReadError("file disappeared before it could be read") from None
+    except OSError as error:
+        if error.errno == errno.ELOOP:
+            raise ReadError("symbolic link loop; not followed") from None
+        raise ReadError(f"cannot read file: {error.strerror or error}") from None
+    root = os.path.realpath(input_root(source))
+    if os.path.commonpath([root, target]) != root:
+        raise ReadError(
+            f"symbolic link pointing outside the input folder (to {target}); not followed"
+        )
+    return target
+
+
+def _read_once(target: str, max_bytes: int) -> bytes | None:
+    """The file's bytes, or None when it changed while being read."""
+    try:
+        fd = os.open(target, _OPEN_FLAGS)
+    except FileNotFoundError:
+        raise ReadError("file disappeared before it could be read") from None
+    except OSError as error:
+        if error.errno == errno.ELOOP:  # replaced by a symbolic link since it was checked
+            return None
+        raise ReadError(f"cannot read file: {error.strerror or error}") from None
+    try:
+        before = os.fstat(fd)
+        if not stat.S_ISREG(before.st_mode):
+            raise ReadError(f"not a regular file ({_file_kind(before.st_mode)}); not read")
+        if before.st_size > max_bytes:
+            raise ReadError(
+                f"file too large: {before.st_size:,} bytes, over the size limit of "
+                f"{max_bytes:,} bytes"
+            )
+        data = _read_up_to(fd, max_bytes + 1)
+        after = os.fstat(fd)
+    finally:
+        os.close(fd)
+    if len(data) > max_bytes:
+        raise ReadError(f"file too large: it grew past the size limit of {max_bytes:,} bytes")
+    try:
+        now = os.stat(target, follow_symlinks=False)
+    except FileNotFoundError:
+        raise ReadError("file disappeared while it was being read") from None
+    unchanged = (
+        after.st_size == len(data) == before.st_size
+        and after.st_mtime_ns == before.st_mtime_ns
+        and (now.st_dev, now.st_ino) == (after.st_dev, after.st_ino)
+        and now.st_mtime_ns == after.st_mtime_ns
+    )
+    return data if unchanged else None
+
+
+def _read_up_to(fd: int, limit: int) -> bytes:
+    chunks: list[bytes] = []
+    total = 0
+    while total < limit:
+        chunk = os.read(fd, min(1 << 20, limit - total))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        total += len(chunk)
+    return b"".join(chunks)
+
+
+def _file_kind(mode: int) -> str:
+    kinds = (
+        (stat.S_ISFIFO, "a named pipe"),
+        (stat.S_ISCHR, "a character device"),
+        (stat.S_ISBLK, "a block device"),
+        (stat.S_ISSOCK, "a socket"),
+        (stat.S_ISDIR, "a folder"),
+    )
+    return next((name for test, name in kinds if test(mode)), "a special file")
 
 
 def sha256(data: bytes) -> str:
@@ -149,6 +264,8 @@ def _json_records(source: SourceFile, digest: str, text: str) -> Iterator[RawRec
         ) from None
     except RecursionError:
         raise ReadError("JSON nested too deeply") from None
+    except ValueError as error:  # e.g. an integer with more digits than Python will convert
+        raise ReadError(f"not valid JSON: {error}") from None
     objects = value if isinstance(value, list) else [value]
     for index, item in enumerate(objects):
         yield _record_from_object(source, digest, index, item)
@@ -156,7 +273,9 @@ def _json_records(source: SourceFile, digest: str, text: str) -> Iterator[RawRec
 
 def _jsonl_records(source: SourceFile, digest: str, text: str) -> Iterator[RawRecord]:
     record = 0
-    for line_number, line in enumerate(text.splitlines(), start=1):
+    # JSON Lines are split on newlines only: JSON text may hold U+2028 and other characters
+    # that str.splitlines() would also break on.
+    for line_number, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             continue
         try:
@@ -177,6 +296,14 @@ def _jsonl_records(source: SourceFile, digest: str, text: str) -> Iterator[RawRe
                 digest,
                 error=f"line {line_number}: JSON nested too deeply",
             )
+        except ValueError as error:
+            yield RawRecord(
+                source.path,
+                record,
+                source.format,
+                digest,
+                error=f"line {line_number}: not valid JSON: {error}",
+            )
         else:
             yield _record_from_object(source, digest, record, item, f"line {line_number}: ")
         record += 1
@@ -194,4 +321,13 @@ def _record_from_object(
             digest,
             error=f"{where}expected a JSON object for an article, found {kind}",
         )
-    return RawRecord(source.path, record, source.format, digest, fields=item)
+    return RawRecord(source.path, record, source.format, digest, fields=_valid_unicode(item))
+
+
+def _valid_unicode(item: dict) -> dict:
+    """JSON may escape half of a surrogate pair ("\\ud83d"), which no UTF-8 text can hold; each
+    such half becomes U+FFFD, the replacement character, so the rest of the article loads."""
+    text = json.dumps(item, ensure_ascii=False)
+    if not _SURROGATE.search(text):
+        return item
+    return json.loads(_SURROGATE.sub("\ufffd", text))

@@ -1,2 +1,2 @@
 -- A table that belongs to no single article (entities are shared) is written as one file.
-COPY ({select}) TO {target} (FORMAT parquet, COMPRESSION zstd)
+COPY ({select}) TO ? (FORMAT parquet, COMPRESSION zstd)
