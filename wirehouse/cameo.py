@@ -128,3 +128,18 @@ def gazetteer_rows(name: str) -> tuple[dict[str, str], ...]:
 @cache
 def longest_agent() -> int:
     return max(len(words) for words in agent_words())
+
+
+@cache
+def coref_pronouns() -> frozenset[str]:
+    """Personal pronouns (the quotes stage's table)."""
+    return frozenset(row["pronoun"] for row in read_csv_rows("quotes", "pronouns.csv"))
+
+
+@cache
+def event_nouns() -> dict[str, frozenset[str]]:
+    """Noun lemma -> roots of the earlier event it can point back to ("expulsion" -> 16, 17)."""
+    return {
+        lemma(row["noun"]): frozenset(row["roots"].split())
+        for row in read_csv_rows("cameo", "event_nouns.csv")
+    }

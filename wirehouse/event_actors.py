@@ -17,6 +17,11 @@ from wirehouse.model import Entity, Mention
 POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 # words allowed between a country word and its agent ("Russian foreign ministry")
 MAX_ADJECTIVES = 2
+# Agents that act for a country even when no country word is written ("the authorities").
+BARE_AGENTS = frozenset({"GOV", "MIL", "COP", "OPP", "REB", "INS", "SEP", "LEG", "JUD", "SPY"})
+NEUTER_PRONOUNS = frozenset({"it", "its"})
+# "they" may stand for a group of several actors: left unresolved rather than guessed
+SINGULAR_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "it", "its"})
 
 
 @dataclass(frozen=True)
@@ -96,6 +101,7 @@ def build_actors(
     words: Sequence[Word],
     mentions: Sequence[tuple[Mention, Entity]],
     resolved: dict[int, Entity],
+    home: Entity | None = None,
 ) -> list[Actor]:
     """Actor phrases of one sentence from its mentions and resolved words (index -> entity)."""
     spans: list[tuple[int, int, Mention | None, Entity]] = []
@@ -120,7 +126,59 @@ def build_actors(
             actors[-1] = _merge(previous, actor)
         else:
             actors.append(actor)
-    return actors
+    return _with_bare_agents(words, actors, home)
+
+
+def _with_bare_agents(
+    words: Sequence[Word], actors: list[Actor], home: Entity | None
+) -> list[Actor]:
+    """Agent words with no country word ("riot police", "the authorities") act for the place
+    named in the sentence, else for the country the article is mostly about (`home`)."""
+    covered = {i for a in actors for i in range(a.first, a.last + 1)}
+    places = [
+        a
+        for a in actors
+        if a.entity_type == "GPE" and a.first and words[a.first - 1].lower in ("in", "at")
+    ]
+    country = places[0].code[:3] if places else (home.country_code if home else None)
+    if not country:
+        return actors
+    table = cameo.agent_words()
+    found = []
+    index = 0
+    while index < len(words):
+        agent = _agent_at(words, index, table) if index not in covered else None
+        if agent is None or agent[0] not in BARE_AGENTS:
+            index += 1
+            continue
+        code, last = agent
+        first = index
+        while first - 1 >= 0 and first - 1 not in covered and _adjective_like(words[first - 1]):
+            first -= 1
+        if _bare_agent(words, first, last) and not set(range(first, last + 1)) & covered:
+            name = " ".join(w.text for w in words[first : last + 1])
+            found.append(Actor(country + code, name, "", first, last, "AGENT"))
+        index = last + 1
+    return sorted(actors + found, key=lambda a: a.first)
+
+
+def _bare_agent(words: Sequence[Word], first: int, last: int) -> bool:
+    """Agent words that name a group on their own: not after a name we do not know ("European
+    lawmakers") and not modifying a noun ("military aid")."""
+    if first > 0 and words[first - 1].text[:1].isupper() and words[first - 1].text.isalpha():
+        return False
+    following = words[last + 1] if last + 1 < len(words) else None
+    return following is None or not _adjective_like(following)
+
+
+def _agent_at(
+    words: Sequence[Word], at: int, table: dict[tuple[str, ...], str]
+) -> tuple[str, int] | None:
+    for size in range(cameo.longest_agent(), 0, -1):
+        phrase = tuple(w.lemma for w in words[at : at + size])
+        if len(phrase) == size and phrase in table:
+            return table[phrase], at + size - 1
+    return None
 
 
 def _merge(left: Actor, right: Actor) -> Actor:
@@ -171,14 +229,25 @@ def resolve_references(
     mentions: Sequence[Mention],
     earlier: Sequence[tuple[Mention, Entity]],
 ) -> dict[int, Entity]:
-    """Pronouns ("it", "he") and "the country" of one sentence -> the entity they stand for."""
+    """Pronouns ("it", "he") and "the country" of one sentence -> the entity they stand for.
+
+    "it"/"its" after a country or organisation in the same sentence stands for the nearest one
+    ("after the country confirmed it has been sending troops"); otherwise the coreference rules
+    of wirehouse.coref decide.
+    """
     resolved: dict[int, Entity] = {}
     covered = {(m.start_char, m.end_char) for m in mentions}
     third_person = {p for p, info in coref.pronouns().items() if info.person == 3}
     for index, word in enumerate(words):
         if (word.start, word.end) in covered:
             continue
-        if word.lower in third_person:
+        if word.lower in NEUTER_PRONOUNS:
+            entity = _nearest_group(words, index, earlier, resolved)
+            if entity is None:
+                entity = coref.resolve_pronoun(text, word.start, entities, mentions)
+            if entity is not None:
+                resolved[index] = entity
+        elif word.lower in third_person and word.lower in SINGULAR_PRONOUNS:
             entity = coref.resolve_pronoun(text, word.start, entities, mentions)
             if entity is not None:
                 resolved[index] = entity
@@ -195,3 +264,21 @@ def resolve_references(
             if countries:
                 resolved[index] = countries[-1]
     return resolved
+
+
+def _nearest_group(
+    words: Sequence[Word],
+    index: int,
+    earlier: Sequence[tuple[Mention, Entity]],
+    resolved: dict[int, Entity],
+) -> Entity | None:
+    start = words[0].start
+    candidates = [
+        (m.start_char, e)
+        for m, e in earlier
+        if start <= m.start_char < words[index].start and e.type in ("GPE", "ORG")
+    ]
+    candidates += [
+        (words[i].start, e) for i, e in resolved.items() if i < index and e.type in ("GPE", "ORG")
+    ]
+    return max(candidates, key=lambda pair: pair[0])[1] if candidates else None

@@ -22,6 +22,11 @@ from wirehouse.model import Entity, Event, Mention
 OBJECT_WINDOW = 8  # words after the head in which a pattern's particle and objects must appear
 ADDRESSEE_ROOTS = frozenset({"02", "10", "13"})  # "urged/demanded/warned that X ..." targets X
 SPEECH_ROOTS = frozenset(f"{root:02d}" for root in range(1, 14))
+# verbs that react to an earlier event ("condemned the move", "welcomed the agreement")
+REACTION_ROOTS = frozenset({"05", "11", "12", "01"})
+TARGETED_ROOTS = frozenset({"13"})  # a warning at nobody is a statement, not a threat
+# what may stand between conjoined actors; ", and" joins clauses more often than actors
+CONJUNCTIONS = frozenset({(",",), ("and",), ("or",), ("and", "the"), ("or", "the")})
 PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "inside", "into", "across", "outside"})
 PASSIVE_AUX = frozenset({"be", "get"})
 
@@ -32,6 +37,7 @@ class Match:
     end: int  # index after the last matched word
     pattern: cameo.VerbPattern
     slot_actor: int | None  # index of the actor filling a '$' slot
+    matched: frozenset[int] = frozenset()  # indexes of the particle and object words
 
 
 @dataclass
@@ -55,6 +61,8 @@ def find_events(
         ((m, by_id[m.entity_id]) for m in mentions if m.entity_id in by_id),
         key=lambda pair: pair[0].start_char,
     )
+    home = _home_country(known)
+    heads = cameo.verb_patterns()
     events: list[Event] = []
     for sentence in doc.sents:
         words = [
@@ -62,16 +70,29 @@ def find_events(
             for t in sentence
             if not t.is_space
         ]
-        if not words:
+        if not any(w.lemma in heads or w.lower in heads for w in words):
             continue
         start, end = words[0].start, words[-1].end
         own = [(m, e) for m, e in known if m.start_char >= start and m.end_char <= end]
         earlier = [(m, e) for m, e in known if m.start_char < end]
         resolved = resolve_references(text, words, entities, mentions, earlier)
-        actors = build_actors(words, own, resolved)
+        actors = build_actors(words, own, resolved, home)
         if actors:
-            events += _sentence_events(text, words, actors, start, end, published_at)
+            events += _sentence_events(text, words, actors, start, end, published_at, events)
     return events
+
+
+def _home_country(known: Sequence[tuple[Mention, Entity]]) -> Entity | None:
+    """The country the article names most often (for "the authorities", "protesters")."""
+    counts: dict[str, int] = {}
+    first: dict[str, Entity] = {}
+    for _, entity in known:
+        if entity.type == "GPE" and entity.country_code:
+            counts[entity.country_code] = counts.get(entity.country_code, 0) + 1
+            first.setdefault(entity.country_code, entity)
+    if not counts:
+        return None
+    return first[max(counts, key=lambda code: counts[code])]
 
 
 def _sentence_events(
@@ -81,6 +102,7 @@ def _sentence_events(
     start: int,
     end: int,
     published_at: datetime | None,
+    history: Sequence[Event],
 ) -> list[Event]:
     at_word = {i: a for a in actors for i in range(a.first, a.last + 1)}
     matches = _swallow(_matches(words, actors, at_word))
@@ -97,7 +119,11 @@ def _sentence_events(
         if subject.negated:
             continue
         sources, targets = _roles(words, actors, at_word, match, subject)
-        pairs = _pairs(sources, targets, match.pattern.one_sided)
+        if sources and not targets:
+            targets = _antecedent_target(words, at_word, match, subject, sources, history)
+        if not targets and match.pattern.code[:2] in TARGETED_ROOTS:
+            continue
+        pairs = _pairs(sources, targets, match.pattern)
         hypothetical = subject.hypothetical or sentence_hypothetical or _would_be(words, match)
         phrase_end = max(match.end, (targets[-1].last + 1) if _slot_target(match) else 0)
         event_text = text[words[match.head].start : words[min(phrase_end, len(words)) - 1].end]
@@ -162,6 +188,7 @@ def _match(
             return None
         at += 1
     slot_actor = None
+    matched = {at - 1} if pattern.particle else set()
     for slot in pattern.slots:
         found = None
         for k in range(at, limit):
@@ -176,8 +203,9 @@ def _match(
                 break
         if found is None:
             return None
+        matched.add(found)
         at = found + 1
-    return Match(head, at, pattern, slot_actor)
+    return Match(head, at, pattern, slot_actor, frozenset(matched))
 
 
 def _swallow(matches: list[Match]) -> list[Match]:
@@ -235,11 +263,39 @@ def _subject(
         if skippable or word.lower.endswith("ly") or word.lower in ("to", "-", "be"):
             k -= 1
             continue
+        if _time_word(words, k):
+            k -= 1
+            continue
+        if word.text == ",":
+            opening = _relative_clause_start(words, k)
+            if opening is not None:
+                k = opening - 1
+                continue
         if word.text in (",", "and") or word.lower == "but":
-            subject.group = last_subject or _clause_subject(words, actors, match.head)
+            subject.group = last_subject
+            if not subject.group and (word.text == "and" or head_word.lower.endswith("ing")):
+                subject.group = _clause_subject(words, actors, match.head)
             subject.passive = False
         return subject
     return subject
+
+
+def _relative_clause_start(words: list[Word], comma: int) -> int | None:
+    """The comma opening ", which/who ...," that ends at `comma`, if there is one."""
+    for k in range(comma - 1, max(-1, comma - 16), -1):
+        if words[k].text == "," and k + 1 < comma and words[k + 1].lower in ("which", "who"):
+            return k
+    return None
+
+
+def _time_word(words: list[Word], k: int) -> bool:
+    """A word of a time phrase between subject and verb ("Lithuania on Tuesday ordered")."""
+    word = words[k]
+    kinds = cameo.kinds_of(word.lower)
+    if "time" in kinds or word.text.isdigit() or word.lower in _MONTHS:
+        return True
+    following = words[k + 1] if k + 1 < len(words) else None
+    return "time_preposition" in kinds and following is not None and _time_word(words, k + 1)
 
 
 def _participle(word: Word) -> bool:
@@ -277,7 +333,7 @@ def _conjoined_left(words: list[Word], actors: list[Actor], last: Actor) -> list
     while index > 0:
         previous = actors[index - 1]
         between = [w.lower for w in words[previous.last + 1 : group[0].first]]
-        if between and all(w in (",", "and", "or") for w in between) and not previous.weak:
+        if tuple(between) in CONJUNCTIONS and not previous.weak:
             group.insert(0, previous)
             index -= 1
         else:
@@ -291,7 +347,7 @@ def _conjoined_right(words: list[Word], actors: list[Actor], first: Actor) -> li
     while index + 1 < len(actors):
         following = actors[index + 1]
         between = [w.lower for w in words[group[-1].last + 1 : following.first]]
-        if between and all(w in (",", "and", "or", "the") for w in between) and between[0] != "the":
+        if tuple(between) in CONJUNCTIONS:
             group.append(following)
             index += 1
         else:
@@ -335,7 +391,8 @@ def _target(
         if k in at_word:
             actor = at_word[k]
             after_by = k > 0 and words[k - 1].lower == "by"
-            if actor.entity_id not in own and not after_by:
+            object_word = actor.entity_type == "AGENT" and k in match.matched
+            if actor.entity_id not in own and not after_by and not object_word:
                 return _conjoined_right(words, actors, actor)
             k = actor.last + 1
             continue
@@ -373,20 +430,82 @@ def _slot_target(match: Match) -> bool:
 
 
 def _pairs(
-    sources: list[Actor], targets: list[Actor], one_sided: bool
+    sources: list[Actor], targets: list[Actor], pattern: cameo.VerbPattern
 ) -> list[tuple[Actor, Actor | None]]:
     sources = [s for s in sources if not s.weak]
     if not sources:
         return []
     if targets:
-        return [(s, t) for s in sources for t in targets if s.code[:3] != t.code[:3] or s != t]
+        return [
+            (s, t)
+            for s in sources
+            for t in targets
+            if s.entity_id != t.entity_id or not s.entity_id
+        ]
     if len(sources) > 1:  # "Kenya and Somalia agreed": symmetric, one event each way
         return [(s, t) for s in sources for t in sources if s is not t]
-    return [(sources[0], None)] if one_sided else []
+    source = sources[0]
+    if pattern.one_sided and source.code[:3].isalpha() and source.code[:3] != "IGO":
+        # a protest with no named target is aimed at the protesters' own government (CAMEO)
+        government = Actor(source.code[:3] + "GOV", source.code[:3], "", -1, -1, "AGENT")
+        return [(source, government)] if government.code != source.code else [(source, None)]
+    return [(source, None)]
+
+
+def _antecedent_target(
+    words: list[Word],
+    at_word: dict[int, Actor],
+    match: Match,
+    subject: Subject,
+    sources: list[Actor],
+    history: Sequence[Event],
+) -> list[Actor]:
+    """The actor of the earlier event a noun points back to: "The expulsions were condemned by
+    Minsk", "Indonesia rejected the request" -> the source of the latest event of that kind."""
+    if cameo.ACTOR_SLOT in {w for slot in match.pattern.slots for w in slot}:
+        return []
+    if match.pattern.code[:2] not in REACTION_ROOTS:
+        return []
+    if subject.passive:
+        noun_at = match.head - 2
+    elif match.end < len(words) and words[match.end].lower in ("the", "this", "these", "such"):
+        noun_at = _noun_after(words, match.end + 1)
+    elif match.pattern.slots and words[match.end - 2].lower in ("the", "this", "these", "such"):
+        noun_at = match.end - 1  # "rejected the request": the object word is the noun
+    else:
+        return []
+    roots = cameo.event_nouns().get(words[noun_at].lemma) if noun_at >= 0 else None
+    if not roots or noun_at in at_word:
+        return []
+    own = {s.code[:3] for s in sources}
+    for event in reversed(history):
+        if event.actor1_code and event.actor1_code[:3] not in own and event.event_code[:2] in roots:
+            return [
+                Actor(
+                    event.actor1_code,
+                    event.actor1_name or "",
+                    event.actor1_entity_id or "",
+                    -1,
+                    -1,
+                    "AGENT",
+                )
+            ]
+    return []
+
+
+def _noun_after(words: list[Word], at: int) -> int:
+    """The head of a short noun phrase starting at `at` (its last plain word, up to three)."""
+    last = at
+    for k in range(at, min(len(words), at + 3)):
+        plain = words[k].text.isalpha() or "-" in words[k].text
+        if not plain or words[k].lower in PREPOSITIONS or cameo.kinds_of(words[k].lower):
+            break
+        last = k
+    return last
 
 
 def _would_be(words: list[Word], match: Match) -> bool:
-    window = [w.lower for w in words[max(0, match.head - 4) : match.head]]
+    window = [w.lower for w in words[max(0, match.head - 4) : match.end]]
     return "would" in window and "-" in window
 
 
@@ -433,8 +552,8 @@ def _as_event(found: dict) -> Event:
         sentence_start=found["start"],
         sentence_end=found["end"],
         event_text=found["text"],
-        actor1_entity_id=source.entity_id,
-        actor2_entity_id=target.entity_id if target else None,
+        actor1_entity_id=source.entity_id or None,
+        actor2_entity_id=target.entity_id if target and target.entity_id else None,
         is_hypothetical=found["hypothetical"],
         event_date=found["date"],
         place_code=place.code[:3] if place else None,
