@@ -129,7 +129,8 @@ def test_views_read_only_contract_tables():
     contract = (Path(__file__).parent / "data" / "contract_tables.sql").read_text(encoding="utf-8")
     con = duckdb.connect()
     con.execute(contract)
-    for script in sorted(sql_path("views").glob("0*.sql")):
+    for view in VIEWS:  # the analysts' views; other views may read pipeline-only columns
+        (script,) = sql_path("views").glob(f"0[0-9]0_{view}.sql")
         con.execute(script.read_text(encoding="utf-8"))
     for view in VIEWS:
         con.execute(f"SELECT * FROM {view}").fetchall()
