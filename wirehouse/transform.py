@@ -16,6 +16,7 @@ from schemas import TABLE_SCHEMAS
 from wirehouse import nlp
 from wirehouse.amounts import find_amounts
 from wirehouse.entities import find_entities
+from wirehouse.events import find_events
 from wirehouse.model import Analysis, Article
 from wirehouse.quotes import find_quotes
 
@@ -28,6 +29,7 @@ def analyse(article: Article) -> Analysis:
     entities, mentions = find_entities(doc)
     analysis = Analysis(entities=entities, mentions=mentions, amounts=find_amounts(article.body))
     analysis.quotes = find_quotes(doc, entities, mentions)
+    analysis.events = find_events(doc, entities, mentions, article.published_at)
     return analysis
 
 
