@@ -309,3 +309,19 @@ def test_main_prints_the_report_and_writes_json(tmp_path: Path, capsys) -> None:
     assert "== overall (1 gold articles)" in capsys.readouterr().out
     assert json.loads(out.read_text())["overall"]["metadata"] == 1.0
     assert main([str(gold_dir), "--db", str(tmp_path / "missing.duckdb")]) == 2
+
+
+def test_a_split_quote_with_a_long_first_half_is_one_quote_in_two_rows() -> None:
+    from wirehouse.evaluate import ArticleScore
+    from wirehouse.scoring import score_quotes
+
+    gold = [{"text": "One two three four five six seven eight nine, Ten.", "speaker": "Ann Lee"}]
+    rows = [
+        {"text": "One two three four five six seven eight nine,", "speaker": "Ann Lee"},
+        {"text": "Ten.", "speaker": "Ann Lee"},
+    ]
+    score = ArticleScore("g", "p", True)
+    score_quotes(gold, rows, score)
+    assert score.tallies["quotes.precision"].rate == 1.0
+    assert score.tallies["quotes.exact_text"].rate == 1.0
+    assert score.misses == []

@@ -127,24 +127,22 @@ def _overlap(gold: Counter[str], predicted: Counter[str]) -> tuple[float, float]
 
 
 def _match_quote(gold: dict[str, Any], predicted: list[Row], used: set[int]) -> list[int]:
-    """Indexes of the predicted quotes that make up this gold quote (one, or its parts)."""
+    """Indexes of the predicted quotes that make up this gold quote: one row, or its parts.
+
+    Rows are taken greedily, biggest overlap first, while most of a row's words are words of
+    the gold quote not yet covered; the gold quote is found when its words are mostly covered.
+    """
     gold_tokens = tokens(gold["text"])
-    best, best_score = None, 0.0
-    parts: list[int] = []
-    for index, row in enumerate(predicted):
-        if index in used:
-            continue
-        cover, purity = _overlap(gold_tokens, tokens(row.get("text")))
-        if cover >= QUOTE_OVERLAP and purity >= QUOTE_OVERLAP and cover + purity > best_score:
-            best, best_score = index, cover + purity
-        elif purity >= QUOTE_OVERLAP and cover > 0:
-            parts.append(index)
-    if best is not None:
-        return [best]
-    covered = sum((tokens(predicted[i].get("text")) for i in parts), Counter())
-    if parts and _overlap(gold_tokens, covered)[0] >= QUOTE_OVERLAP:
-        return parts
-    return []
+    candidates = [(tokens(row.get("text")), i) for i, row in enumerate(predicted) if i not in used]
+    candidates.sort(key=lambda c: -sum((gold_tokens & c[0]).values()))
+    residual, chosen = Counter(gold_tokens), []
+    for row_tokens, index in candidates:
+        common = row_tokens & residual
+        if common and sum(common.values()) >= QUOTE_OVERLAP * sum(row_tokens.values()):
+            chosen.append(index)
+            residual -= common
+    covered = gold_tokens.total() - residual.total()
+    return chosen if covered >= QUOTE_OVERLAP * max(1, gold_tokens.total()) else []
 
 
 def _speaker_ok(gold: dict[str, Any], speakers: list[str | None]) -> bool:
@@ -409,7 +407,8 @@ def _close(a: float, b: float) -> bool:
 
 
 def amount_matches(gold: dict[str, Any], row: Row) -> bool:
-    if row.get("low") is None or not _unit_ok(gold.get("unit"), row.get("unit")):
+    units = [gold.get("unit"), *gold.get("unit_alternatives", [])]
+    if row.get("low") is None or not any(_unit_ok(u, row.get("unit")) for u in units):
         return False
     low, high = _gold_range(gold)
     got_low = float(row["low"])
