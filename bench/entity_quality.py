@@ -38,6 +38,13 @@ class Score:
     misses: list[str] = field(default_factory=list)
 
 
+def _strings(values) -> list[str]:
+    """Gold lists may nest; flatten them to strings."""
+    if isinstance(values, str):
+        return [values]
+    return [text for value in values or [] for text in _strings(value)]
+
+
 def _norm(text: str) -> str:
     return " ".join(text.replace("’", "'").lower().split())
 
@@ -67,10 +74,14 @@ def score_article(body: str, gold: dict, score: Score, label: str) -> None:
     score.articles += 1
     owners: dict[str, set[str]] = {}  # surface form -> every gold name that lists it
     for item in gold.get("entities", []):
-        for surface in item.get("surface", []):
+        for surface in _strings(item.get("surface", [])):
             owners.setdefault(_norm(surface), set()).add(_norm(item["name"]))
     for item in gold.get("entities", []):
-        forms = [item["name"], *item.get("surface", []), *item.get("aliases", [])]
+        forms = [
+            item["name"],
+            *_strings(item.get("surface", [])),
+            *_strings(item.get("aliases", [])),
+        ]
         known.update(_norm(form) for form in forms)
         if item.get("required", True):
             score.required += 1
@@ -78,7 +89,7 @@ def score_article(body: str, gold: dict, score: Score, label: str) -> None:
                 score.found += 1
             else:
                 score.misses.append(f"{label}: missing {item['type']} {item['name']!r}")
-        for surface in item.get("surface", []):
+        for surface in _strings(item.get("surface", [])):
             places = _occurrences(body, surface, mentions)
             if not places:
                 continue

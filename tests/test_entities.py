@@ -208,3 +208,24 @@ def test_seed_article_entities_and_surface_forms():
         hits = {names[m.entity_id] for m in mentions if m.text == surface}
         assert hits == {name}, surface
     assert len(entities) == 12
+
+
+def test_entities_from_an_earlier_component_are_merged_with_ours():
+    """What `--spacy-model` does with a statistical NER: its spans survive where ours are silent."""
+    import spacy
+
+    pipeline = spacy.blank("en")
+    pipeline.add_pipe("sentencizer")
+    ruler = pipeline.add_pipe("entity_ruler")
+    ruler.add_patterns(
+        [{"label": "ORG", "pattern": "Zorblax"}, {"label": "GPE", "pattern": "Moscow"}]
+    )
+    pipeline.add_pipe("wirehouse_entities")
+    entities, _ = find_entities(pipeline("Zorblax opened an office. Moscow may object."))
+    assert {(e.name, e.type) for e in entities} == {("Zorblax", "ORG"), ("Russia", "GPE")}
+
+
+def test_configure_chooses_the_pipeline():
+    nlp.configure(None)
+    assert nlp.pipeline().pipe_names[-1] == "wirehouse_entities"
+    assert nlp.parse("Kenya").ents[0].text == "Kenya"

@@ -117,6 +117,43 @@ def make_recogniser(nlp: Language, name: str) -> Recogniser:
     return Recogniser(nlp)
 
 
+@dataclass(slots=True)
+class _Tok:
+    """The token attributes the rules read, copied once: spaCy makes a new Token per access."""
+
+    i: int
+    text: str
+    lower_: str
+    whitespace_: str
+    idx: int
+    is_space: bool
+    is_alpha: bool
+    is_upper: bool
+    is_punct: bool
+    is_stop: bool
+    is_quote: bool
+    like_url: bool
+    is_sent_start: bool
+
+    @classmethod
+    def of(cls, t: Token) -> _Tok:
+        return cls(
+            t.i,
+            t.text,
+            t.lower_,
+            t.whitespace_,
+            t.idx,
+            t.is_space,
+            t.is_alpha,
+            t.is_upper,
+            t.is_punct,
+            t.is_stop,
+            t.is_quote,
+            t.like_url,
+            bool(t.is_sent_start),
+        )
+
+
 class _Pass:
     """One document's recognition; holds the spans found so far."""
 
@@ -124,7 +161,9 @@ class _Pass:
         self.rec, self.doc, self.rules, self.gaz = rec, doc, rec.rules, rec.gaz
         self.spans: dict[int, tuple[int, Reading]] = {}  # start -> (end, reading)
         self.owner = [-1] * len(doc)  # token -> start of the span covering it
-        self.texts = [token.text for token in doc]
+        self.toks = [_Tok.of(token) for token in doc]
+        self.body = doc.text
+        self.texts = [token.text for token in self.toks]
 
     # -- bookkeeping -------------------------------------------------------------------
     def add(self, start: int, end: int, reading: Reading) -> None:
@@ -152,8 +191,18 @@ class _Pass:
             result.append(span)
         return result
 
+    def span_text(self, start: int, end: int) -> str:
+        first, last = self.toks[start], self.toks[end - 1]
+        return self.body[first.idx : last.idx + len(last.text)]
+
+    def sentence_end(self, i: int) -> int:
+        i += 1
+        while i < len(self.toks) and not self.toks[i].is_sent_start:
+            i += 1
+        return i
+
     # -- token tests -------------------------------------------------------------------
-    def is_name_token(self, token: Token) -> bool:
+    def is_name_token(self, token: _Tok) -> bool:
         text = token.text
         return (
             text[:1].isupper()
@@ -162,27 +211,30 @@ class _Pass:
             and not token.like_url
         )
 
-    def is_common(self, token: Token) -> bool:
+    def is_common(self, token: _Tok) -> bool:
         return token.lower_ in self.gaz.common_words
 
     def sentence_initial(self, i: int) -> bool:
         j = i - 1
-        while j >= 0 and (self.doc[j].is_quote or self.doc[j].text in "(["):
+        while j >= 0 and (self.toks[j].is_quote or self.toks[j].text in "(["):
             j -= 1
         return (
-            j < 0 or self.doc[i].is_sent_start or self.doc[j].is_space or self.doc[j].text in ":—–-"
+            j < 0
+            or self.toks[i].is_sent_start
+            or self.toks[j].is_space
+            or self.toks[j].text in ":—–-"
         )
 
     def prev_word(self, i: int, back: int = 1) -> str:
         j = i - back
-        return self.doc[j].lower_ if j >= 0 else ""
+        return self.toks[j].lower_ if j >= 0 else ""
 
     def next_word(self, i: int) -> str:
-        return self.doc[i].lower_ if i < len(self.doc) else ""
+        return self.toks[i].lower_ if i < len(self.toks) else ""
 
     # -- datelines: "NAIROBI, Kenya —" or "KYIV (Reuters) -" opening a paragraph ---------
     def datelines(self) -> None:
-        doc = self.doc
+        doc = self.toks
         for token in doc:
             if not (token.i == 0 or doc[token.i - 1].is_space and "\n" in doc[token.i - 1].text):
                 continue
@@ -191,7 +243,7 @@ class _Pass:
                 end += 1
             if end == token.i or end >= len(doc) or doc[end].text not in (",", "—", "–", "-", "("):
                 continue
-            name = doc[token.i : end].text.title()
+            name = self.span_text(token.i, end).title()
             entry = self.city_entry(name)
             if entry:
                 self.add(token.i, end, Reading(entry.name, "GPE", "name", entry.iso3, entry.cameo))
@@ -228,7 +280,7 @@ class _Pass:
         placeish = entry.mention_kind == "metonym" or entry.kind in ("city", "state", "region")
         if end - start > 1 or not (placeish or entry.kind == "person"):
             return False
-        doc = self.doc
+        doc = self.toks
         after = end < len(doc) and self.is_name_token(doc[end]) and doc[end - 1].whitespace_ != ""
         after = after and self.unknown_name_at(end)
         before = (
@@ -238,7 +290,7 @@ class _Pass:
         return after or before
 
     def unknown_name_at(self, i: int) -> bool:
-        token = self.doc[i]
+        token = self.toks[i]
         if self.owner[i] >= 0 or token.lower_ in self.gaz.titles or self.is_common(token):
             return False
         return (token.text,) not in self.rec.index or token.text in self.rules.place_suffixes
@@ -250,7 +302,7 @@ class _Pass:
         if entry.mention_kind == "metonym" and self.used_as_place(start, end):
             city = next((e for e in entries if e.kind == "city"), None)
             iso3 = entry.iso3 or None
-            entry = city or Entry(self.doc[start:end].text, "GPE", "city", iso3, None)
+            entry = city or Entry(self.span_text(start, end), "GPE", "city", iso3, None)
         return Reading(
             entry.name, entry.type, entry.mention_kind, entry.iso3, entry.cameo, origin=entry.kind
         )
@@ -266,17 +318,17 @@ class _Pass:
         following = self.next_word(end)
         if following in ("-based", "based") or following in rules.area_words:
             return True
-        return following == "," and end + 1 < len(self.doc) and self.is_country(end + 1)
+        return following == "," and end + 1 < len(self.toks) and self.is_country(end + 1)
 
     def is_country(self, i: int) -> bool:
-        entries = self.rec.index.get((self.doc[i].text,)) or self.rec.index.get(
-            tuple(t.text for t in self.doc[i : i + 2])
+        entries = self.rec.index.get((self.toks[i].text,)) or self.rec.index.get(
+            tuple(t.text for t in self.toks[i : i + 2])
         )
         return bool(entries) and entries[0].kind in ("country", "state")
 
     # -- capitalised runs --------------------------------------------------------------
     def name_runs(self) -> None:
-        doc, i = self.doc, 0
+        doc, i = self.toks, 0
         while i < len(doc):
             if (
                 self.owner[i] >= 0
@@ -290,7 +342,7 @@ class _Pass:
             i = max(end, i + 1)
 
     def run_end(self, start: int) -> int:
-        doc, end = self.doc, start + 1
+        doc, end = self.toks, start + 1
         while end < len(doc) and self.owner[end] < 0:
             token, before = doc[end], doc[end - 1]
             if self.is_name_token(token) and "\n" not in before.whitespace_ + before.text:
@@ -308,7 +360,7 @@ class _Pass:
 
     def connects(self, i: int) -> bool:
         """A small word inside a name: "Ministry of Health", "Osama bin Laden"."""
-        doc, rules = self.doc, self.rules
+        doc, rules = self.toks, self.rules
         if i + 1 >= len(doc) or self.owner[i + 1] >= 0:
             return False
         following = doc[i + 1]
@@ -319,7 +371,7 @@ class _Pass:
         return doc[i].lower_ in rules.particles or doc[i].lower_ in rules.connectors
 
     def classify(self, start: int, end: int) -> None:
-        doc = self.doc
+        doc = self.toks
         while start < end and (
             not self.is_name_token(doc[start])
             or self.sentence_initial(start)
@@ -350,13 +402,13 @@ class _Pass:
     def coordination(self, start: int, end: int) -> int | None:
         """Where "X and the Y" joins two names (the "and"), if it does."""
         for i in range(start + 1, end - 2):
-            if self.doc[i].lower_ == "and" and self.doc[i + 1].lower_ == "the":
+            if self.toks[i].lower_ == "and" and self.toks[i + 1].lower_ == "the":
                 return i
         return None
 
     def org_shaped(self, start: int, end: int) -> bool:
         """An organisation's name: "... Holdings", "Ministry of ...", "Centre for ..."."""
-        rules, doc = self.rules, self.doc
+        rules, doc = self.rules, self.toks
         if end - start < 2 and doc[start].text not in ("FC",):
             return False
         if doc[end - 1].text in rules.org_suffixes:
@@ -367,23 +419,23 @@ class _Pass:
         )
 
     def classify_piece(self, start: int, end: int) -> None:
-        doc, rules = self.doc, self.rules
+        doc, rules = self.toks, self.rules
         words = [t.text for t in doc[start:end]]
         title_end = self.title_inside(start, end)
         if title_end > start:
-            self.add_person(title_end, end, doc[start:title_end].text, start)
+            self.add_person(title_end, end, self.span_text(start, title_end), start)
             return
         if words[-1] in rules.place_suffixes or words[-1] in rules.loc_suffixes:
             kind = "GPE" if words[-1] in rules.place_suffixes else "LOC"
             if len(words) > 1:
                 self.add(start, end, Reading(" ".join(words), kind))
             return
-        name = doc[start:end].text
+        name = self.span_text(start, end)
         if self.context_city(name, start, end):
             return
         role_start = self.title_before(start)
         if role_start is not None:
-            self.add_person(start, end, doc[role_start:start].text.strip(" ,"), role_start)
+            self.add_person(start, end, self.span_text(role_start, start).strip(" ,"), role_start)
             return
         if all(self.is_common(t) for t in doc[start:end]) or name.isupper():
             return
@@ -433,7 +485,7 @@ class _Pass:
         return False
 
     def speech_next_to(self, start: int, end: int) -> bool:
-        rules, doc = self.rules, self.doc
+        rules, doc = self.rules, self.toks
         following = end + 1 if self.next_word(end) == "," else end
         if self.next_word(following) in rules.speech_verbs:
             return True
@@ -444,13 +496,13 @@ class _Pass:
         ):
             return True
         if self.next_word(end) == "," and self.next_word(end + 1) in rules.appositive_starts:
-            sentence_end = doc[end].sent.end
+            sentence_end = self.sentence_end(end)
             return any(t.lower_ in rules.speech_verbs for t in doc[end:sentence_end])
         return False
 
     def plain_name(self, start: int, end: int) -> bool:
         """Two to four capitalised words, none an ordinary word: a person by default."""
-        tokens = [t for t in self.doc[start:end] if any(c.isalpha() for c in t.text)]
+        tokens = [t for t in self.toks[start:end] if any(c.isalpha() for c in t.text)]
         return 2 <= len(tokens) <= 4 and not any(self.is_common(t) for t in tokens)
 
     # -- titles ------------------------------------------------------------------------
@@ -458,14 +510,14 @@ class _Pass:
         """End of the longest title opening doc[start:end] (start when there is none)."""
         best = start
         for size in range(1, min(MAX_TITLE_TOKENS, end - start) + 1):
-            key = tuple(t.lower_ for t in self.doc[start : start + size])
+            key = tuple(t.lower_ for t in self.toks[start : start + size])
             if key in self.rec.titles:
                 best = start + size
         return best
 
     def title_before(self, start: int) -> int | None:
         """Start of a title written just before a name ("spokeswoman Ines Varga")."""
-        doc, stop = self.doc, start
+        doc, stop = self.toks, start
         if stop > 0 and doc[stop - 1].text == "," and stop > 1 and doc[stop - 2].is_alpha:
             stop -= 1
         for size in range(min(MAX_TITLE_TOKENS, stop), 0, -1):
@@ -479,13 +531,13 @@ class _Pass:
         role_start = self.title_before(start)
         role = None
         if role_start is not None:
-            role = self.doc[role_start:start].text.strip(" ,")
+            role = self.span_text(role_start, start).strip(" ,")
             country = self.country_before(role_start)
             role = f"{role}, {country.name}" if country else role
         return Reading(person.name, "PERSON", person.mention_kind, person.iso3, person.cameo, role)
 
     def add_person(self, start: int, end: int, title: str | None, role_start: int) -> None:
-        name = self.doc[start:end].text
+        name = self.span_text(start, end)
         entries = self.gaz.forms.get(name, ())
         person = next((e for e in entries if e.kind == "person"), None)
         country = self.country_before(role_start)
@@ -506,7 +558,7 @@ class _Pass:
     def country_before(self, i: int) -> Reading | None:
         """The country written before a title: "Russian President", "Nigeria's minister"."""
         j = i - 1
-        if j >= 0 and self.doc[j].lower_ in ("'s", "’s"):
+        if j >= 0 and self.toks[j].lower_ in ("'s", "’s"):
             j -= 1
         if j >= 0 and self.owner[j] >= 0:
             _, reading = self.spans[self.owner[j]]
@@ -516,18 +568,18 @@ class _Pass:
 
     # -- organisations -----------------------------------------------------------------
     def add_org(self, start: int, end: int) -> None:
-        doc = self.doc
+        doc = self.toks
         head = next((t.text for t in doc[start:end] if t.text in self.rules.org_heads), None)
         head = head or doc[end - 1].text
         agent = self.gaz.agents.get(head.lower())
-        name = " ".join(doc[start:end].text.split())
+        name = " ".join(self.span_text(start, end).split())
         self.add(start, end, Reading(name, "ORG", "name", None, None))
         self.merge_prefix(start, agent)
 
     def merge_prefix(self, start: int, agent: str | None) -> None:
         """ "Kenya Red Cross", "Russian Defence Ministry", "UN Framework Convention": a country,
         region or international body written as the first words of an organisation's name."""
-        doc = self.doc
+        doc = self.toks
         if start == 0 or self.owner[start - 1] < 0 or doc[start - 1].whitespace_ != " ":
             return
         prefix = self.owner[start - 1]
@@ -543,12 +595,12 @@ class _Pass:
         cameo = before.cameo if before.type == "ORG" else org.cameo
         if not cameo and iso3 and agent:
             cameo = iso3 + agent
-        name = " ".join(doc[prefix:end].text.split())
+        name = " ".join(self.span_text(prefix, end).split())
         self.add(prefix, end, Reading(name, "ORG", "name", iso3, cameo))
 
     def acronyms(self) -> None:
         """ "International Atomic Energy Agency (IAEA)": the acronym and its later uses."""
-        doc, found = self.doc, {}
+        doc, found = self.toks, {}
         for _start, (end, reading) in list(self.spans.items()):
             if reading.type == "ORG" and end + 2 < len(doc) and doc[end].text == "(":
                 word = doc[end + 1]
@@ -578,13 +630,13 @@ class _Pass:
         if not people:
             return
         for start, (end, reading) in list(self.spans.items()):
-            text = self.doc[start:end].text
+            text = self.span_text(start, end)
             place = reading.origin in ("region", "city", "state") and end - start == 1
             if (reading.type == "PERSON" or place) and text in people and " " not in text:
                 full = people[text]
                 if full.type == "PERSON" or reading.type == "PERSON":
                     self.spans[start] = (end, replace(full, role=reading.role))
-        for token in self.doc:
+        for token in self.toks:
             free = token.text in people and self.owner[token.i] < 0
             if free and not (self.sentence_initial(token.i) and token.is_stop):
                 self.add(token.i, token.i + 1, people[token.text])
