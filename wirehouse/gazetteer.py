@@ -67,6 +67,9 @@ def _country_entry(iso3: str, names: dict[str, str], mention_kind: str = "name")
 def _add_countries(forms: dict[str, list[Entry]], names: dict[str, str]) -> None:
     for iso3, name in names.items():
         _add(forms, name, _country_entry(iso3, names))
+    # The curated aliases come before pycountry's names: "Congo" in the news is the DRC.
+    for row in read_csv_rows("gazetteer", "country_aliases.csv"):
+        _add(forms, row["alias"], _country_entry(row["iso3"], names, "alias"))
     for country in pycountry.countries:
         if country.alpha_3 not in names:
             continue
@@ -74,8 +77,6 @@ def _add_countries(forms: dict[str, list[Entry]], names: dict[str, str]) -> None
             value = getattr(country, attr, None)
             if value and "," not in value and value != names[country.alpha_3]:
                 _add(forms, value, _country_entry(country.alpha_3, names, "alias"))
-    for row in read_csv_rows("gazetteer", "country_aliases.csv"):
-        _add(forms, row["alias"], _country_entry(row["iso3"], names, "alias"))
     for row in read_csv_rows("gazetteer", "demonyms.csv"):
         iso3 = row["iso3"]
         if row["form"] == "people":

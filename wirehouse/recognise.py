@@ -11,6 +11,7 @@ the city. Each span's reading (canonical name, codes, mention kind, role) is in 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 
 from spacy.language import Language
@@ -68,6 +69,8 @@ class Rules:
     appositive_starts: frozenset[str]
     place_contexts: frozenset[str]
     region_words: frozenset[str]
+    byline_roles: frozenset[str]
+    not_org_acronyms: frozenset[str]
 
     @classmethod
     def load(cls) -> Rules:
@@ -437,6 +440,9 @@ class _Pass:
         if role_start is not None:
             self.add_person(start, end, self.span_text(role_start, start).strip(" ,"), role_start)
             return
+        if end - start == 1 and self.acronym_or_brand(doc[start]):
+            self.add(start, end, Reading(name, "ORG"))
+            return
         if all(self.is_common(t) for t in doc[start:end]) or name.isupper():
             return
         if self.byline(start):
@@ -447,14 +453,44 @@ class _Pass:
             self.add_person(start, end, None, start)
 
     def byline(self, start: int) -> bool:
-        """ "By Tom Hadley" opening a paragraph names the author, not someone in the story."""
-        return self.prev_word(start) == "by" and start >= 1 and self.sentence_initial(start - 1)
+        """ "By Tom Hadley" or "Yuki Tanaka, Science Correspondent" opening a paragraph names
+        the author, not someone in the story."""
+        if self.prev_word(start) == "by" and start >= 1 and self.sentence_initial(start - 1):
+            return True
+        if not self.sentence_initial(start):
+            return False
+        for token in self.toks[start : start + 8]:
+            if "\n" in token.text:
+                return False
+            if token.lower_ in self.rules.byline_roles and token.text[:1].isupper():
+                return True
+        return False
+
+    def acronym_or_brand(self, token: _Tok) -> bool:
+        """ "FDLR", "M23", "TikTok": an unlisted acronym or camel-cased brand is an organisation."""
+        text = token.text
+        if re.fullmatch(r"[A-Z]{1,4}\d{1,3}", text):
+            return True
+        if text.lower() in self.rules.not_org_acronyms or self.sentence_initial(token.i):
+            return False
+        if text.isupper() and text.isalpha() and len(text) >= 3:
+            return not self.is_common(token)
+        camel = re.fullmatch(r"[A-Z][a-z]+[A-Z][A-Za-z]*", text)
+        return bool(camel) and not text.startswith(("Mc", "Mac", "De", "Le", "La", "Di", "Van"))
 
     def in_place_context(self, start: int, end: int) -> bool:
         """ "in Liboi", "the Kursk region", "Grenoble and Bordeaux" after a place."""
         prev = self.prev_word(start)
         if prev in self.rules.place_contexts or self.next_word(end) in self.rules.region_words:
             return True
+        if prev == "from" and end - start == 1:
+            return True
+        if self.next_word(end) in ("and", "or"):  # "the Medininkai and Salcininkai crossings"
+            j = end + 1
+            while j < len(self.toks) and self.is_name_token(self.toks[j]) and j - end < 4:
+                j += 1
+            if j > end + 1 and self.next_word(j) in self.rules.region_words:
+                return True
         if prev in ("of", ",") and self.prev_word(start, 2) in self.rules.place_nouns:
             return True
         if prev in ("and", "or", ",") and start >= 2 and self.owner[start - 2] >= 0:
