@@ -201,3 +201,35 @@ def test_discover_is_recursive_and_skips_gold_and_unknown(tmp_path: Path) -> Non
     for name in ("a/b/x.txt", "a/y.HTML", "z.jsonl", "z.gold.json", "notes.docx", ".hidden.txt"):
         (tmp_path / name).write_text("x")
     assert [s.path for s in discover(tmp_path)] == ["z.jsonl", "a/y.HTML", "a/b/x.txt"]
+
+
+@pytest.mark.parametrize(
+    ("header", "author", "date", "source"),
+    [
+        ("By Tom Hadley\nSunday 18 May 2025", "Tom Hadley", "2025-05-18", None),
+        (
+            "By Jonas Petrauskas | The Baltic Ledger | 21 October 2025",
+            "Jonas Petrauskas",
+            "2025-10-21",
+            "The Baltic Ledger",
+        ),
+        (
+            "Yuki Tanaka, Science Correspondent\nThursday, 4 September 2025",
+            "Yuki Tanaka",
+            "2025-09-04",
+            None,
+        ),
+        ("By Wanjiru Kamau\nPublished 12 May 2025", "Wanjiru Kamau", "2025-05-12", None),
+    ],
+)
+def test_txt_bylines_become_metadata(tmp_path: Path, header, author, date, source) -> None:
+    text = f"Rains close schools across the region\n\n{header}\n\nSchools closed on Monday.\n"
+    [article] = articles_of(tmp_path, "story.txt", text.encode())
+    assert (article.author, article.source) == (author, source)
+    assert article.published_at.date().isoformat() == date
+    assert article.body == "Schools closed on Monday."
+
+
+def test_wire_credits_and_related_lines_are_furniture() -> None:
+    body = clean_body("Talks ended.\n\nRelated: Prices hit a record\n\n(Editing by Mark Feller)")
+    assert body == "Talks ended."

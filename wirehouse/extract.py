@@ -38,16 +38,23 @@ FIELD_NAMES = {
     "source": ("source", "site", "site_name", "publisher", "sitename", "outlet", "domain"),
 }
 _HTML_TAG = re.compile(r"<(p|div|br|article|span|h[1-6]|ul|li|a)\b[^>]*>", re.IGNORECASE)
-_BYLINE = re.compile(
-    r"^\*{0,2}_?(?:(?:Published|Posted|Updated)\s*:?\s*)?"
-    r"(?P<date>\d{4}-\d{2}-\d{2}(?:[T ][\d:]+Z?)?"
-    r"|[A-Z][a-z]+\.? \d{1,2},? \d{4}|\d{1,2} [A-Z][a-z]+ \d{4})"
-    r"(?:\s*[·•|—–-]\s*(?P<source>[^*_]+?))?\s*_?\*{0,2}$"
+_WEEKDAY = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
+_DATE = (
+    r"(?:\d{4}-\d{2}-\d{2}(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?"
+    rf"|{_WEEKDAY}[A-Z][a-z]+\.? \d{{1,2}},? \d{{4}}"
+    rf"|{_WEEKDAY}\d{{1,2}} [A-Z][a-z]+,? \d{{4}})"
 )
-_BY_AUTHOR = re.compile(
-    r"^\*{0,2}_?By\s+(?P<author>[A-Z][\w.'’-]+(?:\s+(?:[A-Z][\w.'’-]+|and|de|van|von|al-?\w*)){0,5})"
-    r"(?:\s*[,·•|—–-]\s*(?P<rest>[^*_]+?))?\s*_?\*{0,2}$"
+_DATE_SEGMENT = re.compile(
+    rf"(?:(?:Published|Posted|Updated|Last updated)\s*:?\s*)?(?P<date>{_DATE})"
 )
+_BY_SEGMENT = re.compile(
+    r"By\s+(?P<author>[A-Z][\w.'’-]+(?:\s+(?:[A-Z][\w.'’-]+|and|de|da|van|von|al-?\w*)){0,5})"
+)
+_AUTHOR_ROLE = re.compile(
+    r"(?P<author>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}),\s+"
+    r"(?:[A-Z][\w-]*\s+){0,3}(?:Correspondent|Reporter|Editor|Writer|Columnist|Staff)"
+)
+_META_SEPARATORS = re.compile(r"\s+[|·•—–-]\s+|\s*[|·•]\s*")
 
 
 class ExtractError(Exception):
@@ -230,13 +237,20 @@ _FORMAT_EXTRACTORS = {
 
 def split_paragraphs(text: str) -> list[str]:
     """Paragraphs of plain text: blank-line separated blocks (hard wraps joined), or one per
-    line when the text has no blank lines at all."""
+    line when the text has no blank lines at all. A block of by-lines keeps its lines apart."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if re.search(r"\n[ \t\u00a0]*\n", text):
         blocks = re.split(r"\n[ \t\u00a0]*\n", text)
     else:
         blocks = text.split("\n")
-    return [p for p in (" ".join(block.split()) for block in blocks) if p]
+    paragraphs = []
+    for block in blocks:
+        lines = [line for line in block.split("\n") if line.strip()]
+        if len(lines) > 1 and any(meta_line(line) for line in lines):
+            paragraphs.extend(" ".join(line.split()) for line in lines)
+        else:
+            paragraphs.append(" ".join(block.split()))
+    return [p for p in paragraphs if p]
 
 
 @cache
@@ -278,37 +292,44 @@ def clean_body(text: str, title: object = None) -> str:
 
 
 def _bylines_to_metadata(body: str, fields: dict[str, object]) -> dict[str, object]:
-    """Dated and "By ..." by-lines near the top become metadata and leave the body."""
+    """By-lines and date lines near the top become metadata and leave the body."""
     meta: dict[str, object] = {k: fields.get(k) for k in ("author", "source", "published")}
     paragraphs = body.split("\n\n") if body else []
     kept = []
     for index, paragraph in enumerate(paragraphs):
-        if index < 4 and _take_byline(paragraph, meta):
+        found = meta_line(paragraph) if index < 4 and len(paragraph) <= 160 else None
+        if found is None:
+            kept.append(paragraph)
             continue
-        kept.append(paragraph)
+        for key, value in found.items():
+            meta[key] = meta.get(key) or value
     meta["body"] = "\n\n".join(kept)
     return meta
 
 
-def _take_byline(paragraph: str, meta: dict[str, object]) -> bool:
-    dated = _BYLINE.match(paragraph.strip())
-    if dated:
-        meta["published"] = meta.get("published") or dated["date"]
-        if dated["source"]:
-            meta["source"] = meta.get("source") or dated["source"].strip()
-        return True
-    by = _BY_AUTHOR.match(paragraph.strip())
-    if by and len(paragraph) <= 160:
-        meta["author"] = meta.get("author") or by["author"].strip()
-        rest = by["rest"]
-        if rest:
-            date = _BYLINE.match(rest.strip())
-            if date:
-                meta["published"] = meta.get("published") or date["date"]
-            elif not meta.get("source"):
-                meta["source"] = rest.strip()
-        return True
-    return False
+def meta_line(line: str) -> dict[str, str] | None:
+    """Author, date and source from a by-line ("By Ana Lopes | Daily Courier | 3 May 2025",
+    "*Published 2025-03-14 · Daily Courier*", "Yuki Tanaka, Science Correspondent"), or
+    None when the line is not one."""
+    text = line.strip().strip("*_ ")
+    role = _AUTHOR_ROLE.fullmatch(text)
+    if role:
+        return {"author": role["author"]}
+    found: dict[str, str] = {}
+    others = []
+    for segment in _META_SEPARATORS.split(text):
+        segment = segment.strip(" ,")
+        if (by := _BY_SEGMENT.fullmatch(segment)) and "author" not in found:
+            found["author"] = by["author"]
+        elif (dated := _DATE_SEGMENT.fullmatch(segment)) and "published" not in found:
+            found["published"] = dated["date"]
+        elif segment:
+            others.append(segment)
+    if not found or len(others) > 1:
+        return None
+    if others:
+        found["source"] = others[0]
+    return found
 
 
 def parse_date(value: object) -> datetime | None:
