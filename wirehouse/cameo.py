@@ -107,6 +107,7 @@ def function_words() -> dict[str, frozenset[str]]:
     return {word: frozenset(found) for word, found in kinds.items()}
 
 
+@lru_cache(maxsize=65536)
 def kinds_of(word: str) -> frozenset[str]:
     table = function_words()
     lower = word.lower()

@@ -9,6 +9,7 @@ events are dropped; modal, future and conditional ones are kept with `is_hypothe
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -24,7 +25,8 @@ ADDRESSEE_ROOTS = frozenset({"02", "10", "13"})  # "urged/demanded/warned that X
 SPEECH_ROOTS = frozenset(f"{root:02d}" for root in range(1, 14))
 # verbs that react to an earlier event ("condemned the move", "welcomed the agreement")
 REACTION_ROOTS = frozenset({"05", "11", "12", "01"})
-TARGETED_ROOTS = frozenset({"13"})  # a warning at nobody is a statement, not a threat
+TARGETED_ROOTS = frozenset({"13"})
+AID_ROOTS = frozenset({"03", "07"})  # a warning at nobody is a statement, not a threat
 # what may stand between conjoined actors; ", and" joins clauses more often than actors
 CONJUNCTIONS = frozenset({(",",), ("and",), ("or",), ("and", "the"), ("or", "the")})
 PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "inside", "into", "across", "outside"})
@@ -63,22 +65,25 @@ def find_events(
     )
     home = _home_country(known)
     heads = cameo.verb_patterns()
+    starts = [m.start_char for m, _ in known]
     events: list[Event] = []
     for sentence in doc.sents:
+        if not any(t.lower_ in heads or cameo.lemma(t.text) in heads for t in sentence):
+            continue
         words = [
             Word(t.text, t.lower_, cameo.lemma(t.text), t.idx, t.idx + len(t.text))
             for t in sentence
             if not t.is_space
         ]
-        if not any(w.lemma in heads or w.lower in heads for w in words):
-            continue
         start, end = words[0].start, words[-1].end
-        own = [(m, e) for m, e in known if m.start_char >= start and m.end_char <= end]
-        earlier = [(m, e) for m, e in known if m.start_char < end]
+        earlier = known[: bisect_left(starts, end)]
+        own = [(m, e) for m, e in earlier[bisect_left(starts, start) :] if m.end_char <= end]
         resolved = resolve_references(text, words, entities, mentions, earlier)
         actors = build_actors(words, own, resolved, home)
         if actors:
-            events += _sentence_events(text, words, actors, start, end, published_at, events)
+            events += _sentence_events(
+                text, words, actors, (start, end), published_at, events, home
+            )
     return events
 
 
@@ -99,11 +104,12 @@ def _sentence_events(
     text: str,
     words: list[Word],
     actors: list[Actor],
-    start: int,
-    end: int,
+    bounds: tuple[int, int],
     published_at: datetime | None,
     history: Sequence[Event],
+    home: Entity | None,
 ) -> list[Event]:
+    start, end = bounds
     at_word = {i: a for a in actors for i in range(a.first, a.last + 1)}
     matches = _swallow(_matches(words, actors, at_word))
     events: list[Event] = []
@@ -121,6 +127,9 @@ def _sentence_events(
         sources, targets = _roles(words, actors, at_word, match, subject)
         if sources and not targets:
             targets = _antecedent_target(words, at_word, match, subject, sources, history)
+        if sources and not targets and match.pattern.code[:2] in AID_ROOTS and home:
+            # aid offered with no recipient named goes to the country the article is about
+            targets = [a for a in [_home_actor(home)] if a.code[:3] not in _countries(sources)]
         if not targets and match.pattern.code[:2] in TARGETED_ROOTS:
             continue
         pairs = _pairs(sources, targets, match.pattern)
@@ -245,6 +254,9 @@ def _subject(
             if not actor.weak:
                 subject.group = _conjoined_left(words, actors, actor)
             return subject
+        if word.lower == "they" and k and words[k - 1].lower == "that":
+            subject.group = _earlier_group(words, actors, k)
+            return subject
         if "negation" in kinds or "negative_control" in kinds:
             subject.negated = True
         elif "modal" in kinds or "hypothetical_control" in kinds:
@@ -278,6 +290,17 @@ def _subject(
             subject.passive = False
         return subject
     return subject
+
+
+def _earlier_group(words: list[Word], actors: list[Actor], before: int) -> list[Actor]:
+    """ "Indonesia and Malaysia said that they would ...": "they" is the conjoined actors."""
+    for actor in actors:
+        if actor.first >= before:
+            break
+        group = _conjoined_right(words, actors, actor)
+        if len(group) > 1:
+            return group
+    return []
 
 
 def _relative_clause_start(words: list[Word], comma: int) -> int | None:
@@ -450,6 +473,16 @@ def _pairs(
         government = Actor(source.code[:3] + "GOV", source.code[:3], "", -1, -1, "AGENT")
         return [(source, government)] if government.code != source.code else [(source, None)]
     return [(source, None)]
+
+
+def _home_actor(home: Entity) -> Actor:
+    return Actor(
+        home.cameo_code or home.country_code or "", home.name, home.entity_id, -1, -1, "GPE"
+    )
+
+
+def _countries(actors: list[Actor]) -> set[str]:
+    return {a.code[:3] for a in actors}
 
 
 def _antecedent_target(
