@@ -172,6 +172,8 @@ def test_inverted_order_with_and_without_an_entity():
     unknown = "“We have nothing left,” said Rui Marques, who owns two boats."
     quote = quotes_of(unknown)[0]
     assert (quote.speaker, quote.speaker_entity_id) == ("Rui Marques", None)
+    plain = quotes_of("“The water rose fast,” Residents said.")[0]
+    assert plain.speaker is None
 
 
 def test_pronoun_resolves_to_nearest_fitting_earlier_person():

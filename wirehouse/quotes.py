@@ -338,8 +338,10 @@ def _resolve_phrase(ctx: _Context, start: int, end: int, verb: str | None) -> _S
     role = coref.role_kind(phrase)
     if role:
         return _resolve_role(ctx, start, phrase, role[1], inside, verb)
+    # A name the entity layer missed: at least two capitalised words ("Rui Marques"); a single
+    # one is as likely a plain word opening the frame ("Residents said").
     name = _CAPITALISED.search(_DETERMINER.sub("", phrase))
-    if name and name.group().lower() not in coref.pronouns():
+    if name and len(name.group().split()) >= 2:
         return _Speaker(name.group(), None, verb)
     return None
 
