@@ -307,3 +307,57 @@ def test_events_merged_view_counts_mentions_and_articles(tmp_path):
         len({r[0] for r in con.execute("SELECT merged_event_id FROM event_mentions").fetchall()})
         == 1
     )
+
+
+# --- discourse: time phrases, clauses, groups and antecedents ------------------------------
+
+
+def test_time_phrase_between_subject_and_verb(nlp):
+    found = code(nlp, "Lithuania on Tuesday recalled its ambassador from Belarus.")
+    assert ("LTU", "BLR", "161") in triples(found)
+    assert found[0].event_date.date().isoformat() == "2025-04-29"
+
+
+def test_relative_clause_between_subject_and_verb(nlp):
+    text = "Kenya, which borders Somalia, praised Russia."
+    assert triples(code(nlp, text)) == {("KEN", "RUS", "051")}
+
+
+def test_clause_coordination_is_not_actor_coordination(nlp):
+    text = "Kenya pledged aid to Somalia, and the United Nations praised Kenya."
+    found = triples(code(nlp, text))
+    assert ("KEN", "SOM", "033") in found and ("KEN", "IGOUNO", "033") not in found
+
+
+def test_bare_agents_act_for_the_place_named(nlp):
+    text = "Riot police fired tear gas at protesters in Lithuania."
+    assert ("LTUCOP", "LTUOPP", "175") in triples(code(nlp, text))
+
+
+def test_agent_word_modifying_a_noun_is_not_an_actor(nlp):
+    found = triples(code(nlp, "Russia will discuss military aid with Belarus."))
+    assert found == {("RUS", "BLR", "040")}
+
+
+def test_they_after_a_conjoined_speaker(nlp):
+    text = "Kenya and Somalia said that they would cooperate."
+    assert triples(code(nlp, text)) == {("KEN", "SOM", "060"), ("SOM", "KEN", "060")}
+
+
+def test_passive_with_an_event_noun_points_back_to_its_actor(nlp):
+    text = "Lithuania expelled diplomats from Belarus. The expulsions were condemned by Minsk."
+    assert ("BLRGOV", "LTU", "111") in triples(code(nlp, text))
+
+
+def test_object_event_noun_points_back_to_the_requester(nlp):
+    text = "Kenya asked Iran to share data. Iran rejected the request."
+    assert ("IRN", "KEN", "124") in triples(code(nlp, text))
+
+
+def test_threat_without_a_target_is_not_coded(nlp):
+    assert code(nlp, "Kenya warned that floods would spread.") == []
+
+
+def test_protest_without_a_target_is_aimed_at_the_government(nlp):
+    text = "Protesters rallied against the law in Lithuania."
+    assert ("LTUOPP", "LTUGOV", "141") in triples(code(nlp, text))

@@ -8,7 +8,7 @@ ministry" -> RUSGOV). Codes are built as CAMEO does: country first, then the age
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from wirehouse import cameo, coref
@@ -155,6 +155,8 @@ def _with_bare_agents(
         first = index
         while first - 1 >= 0 and first - 1 not in covered and _adjective_like(words[first - 1]):
             first -= 1
+        if first == 1 and _adjective_like(replace(words[0], text=words[0].lower)):
+            first = 0  # "Riot police fired ..."
         if _bare_agent(words, first, last) and not set(range(first, last + 1)) & covered:
             name = " ".join(w.text for w in words[first : last + 1])
             found.append(Actor(country + code, name, "", first, last, "AGENT"))
@@ -165,7 +167,8 @@ def _with_bare_agents(
 def _bare_agent(words: Sequence[Word], first: int, last: int) -> bool:
     """Agent words that name a group on their own: not after a name we do not know ("European
     lawmakers") and not modifying a noun ("military aid")."""
-    if first > 0 and words[first - 1].text[:1].isupper() and words[first - 1].text.isalpha():
+    before = words[first - 1] if first > 0 else None
+    if first > 1 and before and before.text[:1].isupper() and before.text.isalpha():
         return False
     following = words[last + 1] if last + 1 < len(words) else None
     return following is None or not _adjective_like(following)

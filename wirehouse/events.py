@@ -29,6 +29,8 @@ TARGETED_ROOTS = frozenset({"13"})
 AID_ROOTS = frozenset({"03", "07"})  # a warning at nobody is a statement, not a threat
 # what may stand between conjoined actors; ", and" joins clauses more often than actors
 CONJUNCTIONS = frozenset({(",",), ("and",), ("or",), ("and", "the"), ("or", "the")})
+# an actor after these is where the event happened, not its target ("rallied in Lithuania")
+WHERE_NOT_WHOM = frozenset({"in", "inside", "near", "across", "outside"})
 PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "inside", "into", "across", "outside"})
 PASSIVE_AUX = frozenset({"be", "get"})
 
@@ -406,7 +408,7 @@ def _target(
     match: Match,
     subject: Subject,
 ) -> list[Actor]:
-    own = {a.entity_id for a in subject.group}
+    own = {_identity(a) for a in subject.group}
     k = match.head + 1
     while k < len(words):
         word = words[k]
@@ -415,7 +417,8 @@ def _target(
             actor = at_word[k]
             after_by = k > 0 and words[k - 1].lower == "by"
             object_word = actor.entity_type == "AGENT" and k in match.matched
-            if actor.entity_id not in own and not after_by and not object_word:
+            place = words[k - 1].lower in WHERE_NOT_WHOM and k - 1 not in match.matched
+            if _identity(actor) not in own and not (after_by or object_word or place):
                 return _conjoined_right(words, actors, actor)
             k = actor.last + 1
             continue
@@ -429,11 +432,16 @@ def _target(
         between = [
             a
             for a in actors
-            if subject.group[-1].last < a.first < match.head and a.entity_id not in own
+            if subject.group[-1].last < a.first < match.head and _identity(a) not in own
         ]
         if between and words[match.head - 1].text == ",":
             return [between[-1]]
     return []
+
+
+def _identity(actor: Actor) -> str:
+    """The entity an actor stands for; bare agent phrases ("riot police") by their code."""
+    return actor.entity_id or actor.code
 
 
 def _by_agent(

@@ -1,0 +1,61 @@
+"""Event coding quality on hand-annotated articles, through the real parse and entity layer.
+
+Floors, not targets: the seed article's required events, and recall/precision on data/gold
+(actor pair + root code, scored by wirehouse.scoring) at the level reached when they were set.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from wirehouse.entities import find_entities
+from wirehouse.events import find_events
+from wirehouse.extract import extract
+from wirehouse.nlp import parse
+from wirehouse.read import discover, file_bytes, read_records
+from wirehouse.resources import data_path
+from wirehouse.scoring import ArticleScore, event_matches, score_events
+
+SEED = Path("/work/shared/seed/us_north_korea_demand.txt")
+RECALL_FLOOR = 0.85
+PRECISION_FLOOR = 0.85
+
+
+def coded(body: str, published_at: datetime | None) -> list[dict]:
+    doc = parse(body)
+    entities, mentions = find_entities(doc)
+    return [asdict(e) for e in find_events(doc, entities, mentions, published_at)]
+
+
+@pytest.mark.skipif(not SEED.exists(), reason="the shared seed article is not on this machine")
+def test_seed_article_required_events_and_hypothetical_flags():
+    gold = json.loads(SEED.with_suffix(".gold.json").read_text(encoding="utf-8"))
+    rows = coded(SEED.read_text(encoding="utf-8"), datetime(2025, 5, 1, tzinfo=UTC))
+    for event in gold["events"]:
+        if event.get("required", True):
+            assert any(event_matches(event, row) for row in rows), event["what"]
+    speculative = [r for r in rows if r["event_text"].startswith(("provide", "receive"))]
+    assert speculative and all(r["is_hypothetical"] for r in speculative)
+
+
+def test_gold_set_recall_and_precision_floors():
+    gold_dir = data_path("gold")
+    total = ArticleScore("all", "all", True)
+    for source in discover(gold_dir):
+        gold_file = gold_dir / (str(Path(source.path).with_suffix("")) + ".gold.json")
+        if source.path.endswith(".gold.json") or not gold_file.exists():
+            continue
+        gold = json.loads(gold_file.read_text(encoding="utf-8"))
+        for raw in read_records(source, file_bytes(source)):
+            article = extract(raw)
+            score_events(gold, coded(article.body, article.published_at), total)
+    recall = total.tallies["events.recall_required"].rate
+    precision = total.tallies["events.precision"].rate
+    assert recall is not None and recall >= RECALL_FLOOR, (recall, total.misses)
+    assert precision is not None and precision >= PRECISION_FLOOR, (precision, total.misses)
+    assert total.tallies["events.not_events"].rate in (None, 1.0), total.misses
