@@ -84,8 +84,13 @@ def test_the_reader_sees_no_error_and_its_next_connection_sees_the_new_articles(
     assert set(NEW_ARTICLES) <= set(reader["paths"])
 
 
-def test_sqlalchemy_duckdb_engine_reads_the_views_read_only(ingested):
-    engine = create_engine(f"duckdb:///{ingested['db']}", connect_args={"read_only": True})
+@pytest.mark.parametrize("how", ["url", "connect_args"])
+def test_sqlalchemy_duckdb_engine_reads_the_views_read_only(ingested, how):
+    """The two ways docs/analysts.md gives for Superset: the URI alone, or engine parameters."""
+    if how == "url":
+        engine = create_engine(f"duckdb:///{ingested['db']}?access_mode=read_only")
+    else:
+        engine = create_engine(f"duckdb:///{ingested['db']}", connect_args={"read_only": True})
     try:
         assert set(VIEWS) <= set(inspect(engine).get_view_names())
         with engine.connect() as connection:
