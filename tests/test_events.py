@@ -361,3 +361,12 @@ def test_threat_without_a_target_is_not_coded(nlp):
 def test_protest_without_a_target_is_aimed_at_the_government(nlp):
     text = "Protesters rallied against the law in Lithuania."
     assert ("LTUOPP", "LTUGOV", "141") in triples(code(nlp, text))
+
+
+def test_refusing_to_do_something_codes_neither(nlp):
+    assert code(nlp, "Kenya refused to criticise Somalia.") == []
+
+
+def test_sentence_initial_it_continues_the_previous_actor(nlp):
+    text = "Iran rejected the proposal from Russia. It also accused Ukraine of aggression."
+    assert ("IRN", "UKR", "1123") in triples(code(nlp, text))

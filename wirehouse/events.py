@@ -25,8 +25,10 @@ ADDRESSEE_ROOTS = frozenset({"02", "10", "13"})  # "urged/demanded/warned that X
 SPEECH_ROOTS = frozenset(f"{root:02d}" for root in range(1, 14))
 # verbs that react to an earlier event ("condemned the move", "welcomed the agreement")
 REACTION_ROOTS = frozenset({"05", "11", "12", "01"})
-TARGETED_ROOTS = frozenset({"13"})
-AID_ROOTS = frozenset({"03", "07"})  # a warning at nobody is a statement, not a threat
+# coded only with a target: a warning at nobody is a statement, not a threat; a promise or a
+# reproach at nobody names no relation between actors
+TARGETED_ROOTS = frozenset({"03", "11", "12", "13"})
+AID_ROOTS = frozenset({"03", "07"})
 # what may stand between conjoined actors; ", and" joins clauses more often than actors
 CONJUNCTIONS = frozenset({(",",), ("and",), ("or",), ("and", "the"), ("or", "the")})
 # an actor after these is where the event happened, not its target ("rallied in Lithuania")
@@ -81,12 +83,26 @@ def find_events(
         earlier = known[: bisect_left(starts, end)]
         own = [(m, e) for m, e in earlier[bisect_left(starts, start) :] if m.end_char <= end]
         resolved = resolve_references(text, words, entities, mentions, earlier)
+        centre = _previous_source(events, by_id, start)
+        if centre is not None and words[0].lower == "it":
+            resolved[0] = centre
         actors = build_actors(words, own, resolved, home)
         if actors:
             events += _sentence_events(
                 text, words, actors, (start, end), published_at, events, home
             )
     return events
+
+
+def _previous_source(
+    events: Sequence[Event], by_id: dict[str, Entity], start: int
+) -> Entity | None:
+    """The country or organisation that acted in the sentence just before `start`: what a
+    sentence-initial "It" continues ("Rwanda denied the accusation. It also accused ...")."""
+    if not events or start - events[-1].sentence_end > 3:
+        return None
+    entity = by_id.get(events[-1].actor1_entity_id or "")
+    return entity if entity is not None and entity.type in ("GPE", "ORG") else None
 
 
 def _home_country(known: Sequence[tuple[Mention, Entity]]) -> Entity | None:
@@ -121,6 +137,8 @@ def _sentence_events(
         "conditional" in cameo.kinds_of(w.lower) for w in words
     )
     for match in matches:
+        if _refusal_of_another_verb(words, match):
+            continue  # "refused to blame the referee": the blaming is negated, not a rejection
         subject = _subject(words, actors, at_word, match, last_subject)
         if subject.group and not subject.passive:
             last_subject = subject.group
@@ -132,7 +150,7 @@ def _sentence_events(
         if sources and not targets and match.pattern.code[:2] in AID_ROOTS and home:
             # aid offered with no recipient named goes to the country the article is about
             targets = [a for a in [_home_actor(home)] if a.code[:3] not in _countries(sources)]
-        if not targets and match.pattern.code[:2] in TARGETED_ROOTS:
+        if not targets and len(sources) < 2 and match.pattern.code[:2] in TARGETED_ROOTS:
             continue
         pairs = _pairs(sources, targets, match.pattern)
         hypothetical = subject.hypothetical or sentence_hypothetical or _would_be(words, match)
@@ -150,6 +168,17 @@ def _sentence_events(
                 | {"hypothetical": hypothetical, "date": when, "place": place}
             )
     return [_as_event(e) for e in events]
+
+
+def _refusal_of_another_verb(words: list[Word], match: Match) -> bool:
+    head = words[match.head]
+    following = words[match.head + 1] if match.head + 1 < len(words) else None
+    return (
+        not match.pattern.slots
+        and following is not None
+        and following.lower == "to"
+        and "negative_control" in cameo.kinds_of(head.lower)
+    )
 
 
 def _matches(words: list[Word], actors: list[Actor], at_word: dict[int, Actor]) -> list[Match]:
