@@ -16,9 +16,9 @@ from prefect.settings import PREFECT_API_URL, temporary_settings
 from prefect_server import BIN, prefect_env, running_server, stop
 
 from flows.artifacts import ARTIFACT_KEY
+from wirehouse.cli import main
 from wirehouse.resources import data_path
-
-pytestmark = pytest.mark.slow
+from wirehouse.schedule import build_deployment
 
 CRON = "0 * * * *"
 DEPLOYMENT = "wirehouse-ingest/scheduled-ingest"
@@ -46,6 +46,7 @@ def finished(client, flow_run_id):
     return state if state and state.is_final() else None
 
 
+@pytest.mark.slow
 def test_served_deployment_runs_on_schedule_and_loads_the_warehouse(tmp_path):
     inbox = tmp_path / "inbox"
     inbox.mkdir()
@@ -65,7 +66,8 @@ def test_served_deployment_runs_on_schedule_and_loads_the_warehouse(tmp_path):
                 start_new_session=True,
             )  # fmt: skip
         try:
-            with temporary_settings({PREFECT_API_URL: api_url}), get_client(sync_client=True) as client:
+            api = temporary_settings({PREFECT_API_URL: api_url})
+            with api, get_client(sync_client=True) as client:
                 deployment = wait_for(lambda: read_deployment(client), 60, "the deployment")
                 assert [s.schedule.cron for s in deployment.schedules] == [CRON]
                 assert all(s.active for s in deployment.schedules)
@@ -97,3 +99,19 @@ def test_served_deployment_runs_on_schedule_and_loads_the_warehouse(tmp_path):
     assert [p for (p,) in loaded] == sorted(ARTICLES)
     assert status == [("completed",)]
     assert rejected == [("blank.txt",)]
+
+
+def test_the_deployment_carries_schedule_parameters_and_a_limit_of_one(tmp_path):
+    deployment = build_deployment(tmp_path, "ducklake:sqlite:/srv/lake.sqlite", "30 6 * * 1-5")
+    assert [s.schedule.cron for s in deployment.schedules] == ["30 6 * * 1-5"]
+    assert deployment.parameters["db_path"] == "ducklake:sqlite:/srv/lake.sqlite"
+    assert deployment.parameters["input_dir"] == str(tmp_path.resolve())
+    assert deployment.concurrency_limit == 1
+    assert deployment.concurrency_options.collision_strategy.value == "ENQUEUE"
+
+
+def test_serve_refuses_a_bad_cron_or_a_missing_folder(tmp_path, capsys):
+    assert main(["serve", "--cron", "every hour", "--input", str(tmp_path)]) == 2
+    assert "cron" in capsys.readouterr().err
+    assert main(["serve", "--input", str(tmp_path / "missing")]) == 2
+    assert "input folder not found" in capsys.readouterr().err

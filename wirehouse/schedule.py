@@ -26,6 +26,13 @@ DEFAULT_WAIT_SECONDS = 900.0
 SLOT_GRACE_SECONDS = 600
 
 
+def _absolute(db_path: str | Path) -> str:
+    """A warehouse file as an absolute path (runs start in their own folder); a lake spec
+    (ducklake:...) as given."""
+    spec = str(db_path)
+    return spec if spec.startswith("ducklake:") else str(Path(spec).resolve())
+
+
 def build_deployment(
     input_dir: str | Path,
     db_path: str | Path,
@@ -34,7 +41,6 @@ def build_deployment(
     name: str = DEPLOYMENT_NAME,
     timezone: str | None = None,
     wait_seconds: float = DEFAULT_WAIT_SECONDS,
-    batch_size: int = 50,
 ) -> RunnerDeployment:
     """The ingest flow as a deployment: input folder and warehouse path are its parameters.
 
@@ -46,9 +52,8 @@ def build_deployment(
         schedules=[Cron(cron, timezone=timezone)],
         parameters={
             "input_dir": str(Path(input_dir).resolve()),
-            "db_path": str(Path(db_path).resolve()),
+            "db_path": _absolute(db_path),
             "wait_seconds": wait_seconds,
-            "batch_size": batch_size,
             "show_progress": False,
         },
         concurrency_limit=ConcurrencyLimitConfig(
