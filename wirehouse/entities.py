@@ -3,7 +3,8 @@
 `find_entities(doc)` turns the recogniser's spans (wirehouse.recognise, run by wirehouse.nlp)
 into `Entity` rows shared across articles and `Mention` rows with offsets into the body.
 Entity ids are `entity_id(name, type)`: the same canonical entity gets the same id in every
-article and every run.
+article and every run (a generically named state body, "Interior Ministry", also keys on its
+country).
 
 Helpers for the quote and event stages:
 - `person_before(mentions, entities, pos)`: the PERSON entity of the nearest mention that ends
@@ -22,10 +23,21 @@ from spacy.tokens import Doc
 from wirehouse.model import Entity, Mention
 from wirehouse.recognise import Reading
 
+# Unlisted organisations with these agents have generic names ("Interior Ministry", "Supreme
+# Court"): the same name in two countries is two bodies, so their id includes the country.
+GENERIC_AGENTS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 
-def entity_id(name: str, type_: str) -> str:
-    """Stable id of a canonical entity: first 16 hex digits of sha256("TYPE:name")."""
-    return hashlib.sha256(f"{type_}:{name}".encode()).hexdigest()[:16]
+
+def entity_id(name: str, type_: str, country: str | None = None) -> str:
+    """Stable id of a canonical entity: first 16 hex digits of sha256("TYPE:name"), or of
+    "TYPE:name:ISO3" for a generically named state body."""
+    key = f"{type_}:{name}" if country is None else f"{type_}:{name}:{country}"
+    return hashlib.sha256(key.encode()).hexdigest()[:16]
+
+
+def _key(reading: Reading) -> str:
+    generic = reading.type == "ORG" and reading.origin == "rule" and reading.agent in GENERIC_AGENTS
+    return entity_id(reading.name, reading.type, reading.iso3 if generic else None)
 
 
 def find_entities(doc: Doc) -> tuple[list[Entity], list[Mention]]:
@@ -34,7 +46,7 @@ def find_entities(doc: Doc) -> tuple[list[Entity], list[Mention]]:
     mentions: list[Mention] = []
     for span in doc.ents:
         reading: Reading = span._.wh or Reading(span.text, span.label_)
-        key = entity_id(reading.name, reading.type)
+        key = _key(reading)
         if key not in entities:
             entities[key] = Entity(key, reading.name, reading.type, reading.iso3, reading.cameo)
         mentions.append(

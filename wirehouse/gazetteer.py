@@ -7,6 +7,7 @@ Every surface form maps to `Entry` records: a canonical name with its type and c
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import cache
@@ -18,6 +19,7 @@ from wirehouse.resources import read_csv_rows
 
 # Cities are matched wherever they are written, except those whose name is an ordinary word
 # ("Reading", "Mobile"): those only where the context says "place" ("in Reading").
+SHORT_CITY_NAME = re.compile(r"^([A-Z][a-z]{4,}) (?:am|an|upon|on|de|del|la|sur) ")
 # When one surface form names several things, the first of these kinds wins.
 KIND_PRIORITY = ("country", "person", "igo", "body", "media", "seat", "region", "state", "city")
 
@@ -110,6 +112,9 @@ def _add_places(forms: dict[str, list[Entry]], names: dict[str, str]) -> dict[st
         if row["name"].lower() not in common:
             _add(forms, row["name"], entry)
         context[row["name"]] = entry
+        short = SHORT_CITY_NAME.match(row["name"])  # "Frankfurt am Main" is "Frankfurt"
+        if short and short.group(1) not in forms and short.group(1).lower() not in common:
+            _add(forms, short.group(1), Entry(short.group(1), "GPE", "city", row["iso3"], None))
     _add_subdivisions(forms, common)
     return context
 

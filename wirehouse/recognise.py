@@ -36,7 +36,8 @@ class Reading:
     iso3: str | None = None
     cameo: str | None = None
     role: str | None = None
-    origin: str = "rule"  # the gazetteer kind that named it, or "rule"
+    origin: str = "rule"  # the gazetteer kind that named it, "dateline", or "rule"
+    agent: str | None = None  # CAMEO agent code implied by a title or an organisation's head
 
 
 if not Span.has_extension("wh"):
@@ -70,6 +71,7 @@ class Rules:
     place_contexts: frozenset[str]
     region_words: frozenset[str]
     byline_roles: frozenset[str]
+    igo_prefixes: frozenset[str]
     not_org_acronyms: frozenset[str]
 
     @classmethod
@@ -95,6 +97,9 @@ class Recogniser:
             title = row["title"]
             key = tuple(t.lower_ for t in _tokens(nlp, title))
             self.titles[key] = title
+        self.org_agents = {
+            row["word"]: row["agent_code"] for row in read_csv_rows("entities", "org_agents.csv")
+        }
 
     def __call__(self, doc: Doc) -> Doc:
         ours = _Pass(self, doc).run()
@@ -186,6 +191,7 @@ class _Pass:
         self.gazetteer_matches()
         self.name_runs()
         self.acronyms()
+        self.assign_countries()
         self.surnames()
         result = []
         for start, (end, reading) in sorted(self.spans.items()):
@@ -249,7 +255,8 @@ class _Pass:
             name = self.span_text(token.i, end).title()
             entry = self.city_entry(name)
             if entry:
-                self.add(token.i, end, Reading(entry.name, "GPE", "name", entry.iso3, entry.cameo))
+                reading = Reading(entry.name, "GPE", "name", entry.iso3, None, origin="dateline")
+                self.add(token.i, end, reading)
 
     def city_entry(self, name: str) -> Entry | None:
         for entry in self.gaz.forms.get(name, ()):
@@ -585,11 +592,24 @@ class _Pass:
                 person.name, "PERSON", person.mention_kind, person.iso3, person.cameo, role
             )
         else:
-            agent = self.gaz.titles.get((title or "").lower(), "")
-            iso3 = country.iso3 if country else None
-            cameo = iso3 + agent if iso3 and agent else None
-            reading = Reading(" ".join(name.split()), "PERSON", "name", iso3, cameo, role)
+            agent = self.title_agent(title)
+            iso3, cameo = None, None
+            if country and country.type == "ORG":  # "EU trade commissioner": the body's own code
+                cameo = country.cameo
+            elif country:
+                iso3 = country.iso3
+            name = " ".join(name.split())
+            reading = Reading(name, "PERSON", "name", iso3, cameo, role, agent=agent)
         self.add(start, end, reading)
+
+    def title_agent(self, title: str | None) -> str | None:
+        """Agent code of a title, read from its head: "Fisheries Minister" is a Minister."""
+        words = (title or "").lower().split()
+        for first in range(len(words)):
+            agent = self.gaz.titles.get(" ".join(words[first:]))
+            if agent is not None:
+                return agent or None
+        return None
 
     def country_before(self, i: int) -> Reading | None:
         """The country written before a title: "Russian President", "Nigeria's minister"."""
@@ -598,18 +618,65 @@ class _Pass:
             j -= 1
         if j >= 0 and self.owner[j] >= 0:
             _, reading = self.spans[self.owner[j]]
-            if reading.type == "GPE" and reading.iso3:
+            if reading.type == "GPE" and reading.iso3 or reading.origin == "igo":
                 return reading
         return None
+
+    # -- countries of the entities nobody listed --------------------------------------
+    def assign_countries(self) -> None:
+        """Give unlisted people, organisations and places a country: the nearest country named
+        earlier in the same sentence, else the article's home country (the dateline's, or the
+        one named most). A guess, as a reader makes it; listed entities keep their own codes."""
+        home = self.home_country()
+        for start, (end, reading) in sorted(self.spans.items()):
+            if reading.origin != "rule" or (reading.cameo or "").startswith("IGO"):
+                continue
+            if self.is_international(reading):
+                self.spans[start] = (end, replace(reading, cameo="IGO"))
+                continue
+            iso3 = reading.iso3 or self.country_in_sentence(start) or home
+            if iso3:
+                agent = reading.agent if reading.agent not in (None, "IGO") else None
+                cameo = reading.cameo or (iso3 + agent if agent else None)
+                self.spans[start] = (end, replace(reading, iso3=iso3, cameo=cameo))
+
+    def is_international(self, reading: Reading) -> bool:
+        if reading.agent == "IGO":
+            return True
+        first = reading.name.split()[0]
+        return reading.type == "ORG" and first in self.rules.igo_prefixes
+
+    def country_in_sentence(self, start: int) -> str | None:
+        i = start - 1
+        while i >= 0 and not self.toks[i + 1].is_sent_start:
+            if self.owner[i] >= 0:
+                first = self.owner[i]
+                _, reading = self.spans[first]
+                if reading.type in ("GPE", "NORP") and reading.iso3:
+                    return reading.iso3
+                i = first
+            i -= 1
+        return None
+
+    def home_country(self) -> str | None:
+        counts: dict[str, int] = {}
+        for _, reading in sorted(self.spans.values(), key=lambda item: item[0]):
+            if reading.origin == "dateline" and reading.iso3:
+                return reading.iso3
+            if reading.type in ("GPE", "NORP") and reading.iso3:
+                counts[reading.iso3] = counts.get(reading.iso3, 0) + 1
+        return max(counts, key=lambda iso3: counts[iso3]) if counts else None
 
     # -- organisations -----------------------------------------------------------------
     def add_org(self, start: int, end: int) -> None:
         doc = self.toks
         head = next((t.text for t in doc[start:end] if t.text in self.rules.org_heads), None)
         head = head or doc[end - 1].text
-        agent = self.gaz.agents.get(head.lower())
+        agent = self.rec.org_agents.get(head)
+        if agent is None and doc[start].text == "National":
+            agent = "GOV"  # "National Institute of ...": a state body
         name = " ".join(self.span_text(start, end).split())
-        self.add(start, end, Reading(name, "ORG", "name", None, None))
+        self.add(start, end, Reading(name, "ORG", "name", None, None, agent=agent))
         self.merge_prefix(start, agent)
 
     def merge_prefix(self, start: int, agent: str | None) -> None:
@@ -632,7 +699,8 @@ class _Pass:
         if not cameo and iso3 and agent:
             cameo = iso3 + agent
         name = " ".join(self.span_text(prefix, end).split())
-        self.add(prefix, end, Reading(name, "ORG", "name", iso3, cameo))
+        origin = "rule" if cameo is None else "merged"
+        self.add(prefix, end, Reading(name, "ORG", "name", iso3, cameo, origin=origin, agent=agent))
 
     def acronyms(self) -> None:
         """ "International Atomic Energy Agency (IAEA)": the acronym and its later uses."""
@@ -640,12 +708,20 @@ class _Pass:
         for _start, (end, reading) in list(self.spans.items()):
             if reading.type == "ORG" and end + 2 < len(doc) and doc[end].text == "(":
                 word = doc[end + 1]
-                if word.is_upper and doc[end + 2].text == ")" and self.owner[word.i] < 0:
+                if word.is_upper and doc[end + 2].text == ")" and self.unclaimed(word.i):
                     found[word.text] = replace(reading, kind="alias", role=None)
-        if found:
-            for token in doc:
-                if token.text in found and self.owner[token.i] < 0:
-                    self.add(token.i, token.i + 1, found[token.text])
+        for token in doc if found else ():
+            if token.text in found and self.unclaimed(token.i):
+                if self.owner[token.i] >= 0:
+                    self.remove(token.i)
+                self.add(token.i, token.i + 1, found[token.text])
+
+    def unclaimed(self, i: int) -> bool:
+        """Nothing found here, or only an unlisted one-word acronym guessed by rule."""
+        if self.owner[i] < 0:
+            return True
+        end, reading = self.spans[self.owner[i]]
+        return self.owner[i] == i and end == i + 1 and reading.origin == "rule"
 
     # -- surnames ----------------------------------------------------------------------
     def surnames(self) -> None:
