@@ -118,3 +118,12 @@ def test_report_of_an_empty_warehouse_says_so(reports, browser):
 def test_missing_warehouse_is_a_clear_error(tmp_path, capsys):
     assert main(["report", "--db", str(tmp_path / "none.duckdb"), "-o", str(tmp_path / "r.html")])
     assert "warehouse not found" in capsys.readouterr().err
+
+
+def test_a_warehouse_without_the_views_gets_a_clear_message(tmp_path, capsys):
+    db = tmp_path / "old.duckdb"
+    with load.connect(db) as con:
+        con.execute("DROP VIEW events_by_day_country_pair")
+    load.publish(db)
+    assert main(["report", "--db", str(db), "-o", str(tmp_path / "r.html")]) == 2
+    assert "run `wirehouse ingest` once" in capsys.readouterr().err

@@ -91,12 +91,15 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    from wirehouse.report import write_report
+    from wirehouse.report import OutdatedWarehouse, write_report
 
     try:
         path = write_report(args.db, args.output)
     except FileNotFoundError as error:
         print(f"wirehouse: {error}; run `wirehouse ingest` first", file=sys.stderr)
+        return 2
+    except OutdatedWarehouse as error:
+        print(f"wirehouse: {error}", file=sys.stderr)
         return 2
     print(f"report: {path.resolve()}")
     return 0

@@ -31,6 +31,10 @@ QUAD_CLASSES = {
 PLOT_CONFIG = {"displaylogo": False, "responsive": True}
 
 
+class OutdatedWarehouse(Exception):
+    """The warehouse was published before the views the report reads existed."""
+
+
 def _frame(con: duckdb.DuckDBPyConnection, name: str, *params: object) -> pl.DataFrame:
     return con.execute(read_sql("report", f"{name}.sql"), list(params)).pl()
 
@@ -158,7 +162,12 @@ def write_report(db_path: str | Path, output: str | Path) -> Path:
     if not Path(db_path).exists():
         raise FileNotFoundError(f"warehouse not found: {db_path}")
     with duckdb.connect(str(db_path), read_only=True) as con:
-        values = gather(con)
+        try:
+            values = gather(con)
+        except duckdb.CatalogException:
+            raise OutdatedWarehouse(
+                f"{db_path} predates the analysts' views; run `wirehouse ingest` once to add them"
+            ) from None
     out = Path(output)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(render(values, Path(db_path).name), encoding="utf-8")
