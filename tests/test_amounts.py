@@ -61,9 +61,25 @@ def test_number_words():
 def test_two_word_units():
     a = only("43 people were detained and")
     assert a.unit == "people"
-    assert only("Some 27 police officers were hurt.").unit == "police officers"
+    assert only("Some 27 police officers were hurt.").unit == "officers"
+    assert only("It recorded 4,870 measles cases.").unit == "cases"
+    assert only("Minsk expelled two Belarusian diplomats.").unit == "diplomats"
 
 
 def test_dates_years_and_times_are_not_amounts():
     assert find_amounts("It happened on April 28 and on 18 May 2025 at 10:30.") == []
     assert find_amounts("In 2020 the law changed.") == []
+
+
+def test_percent_ranges_and_halves():
+    a = only("duties of between 10% and 21% on imports")
+    assert (a.low, a.high, a.unit) == (10, 21, "percent")
+    b = only("prices rose by 20% to 30% this year")
+    assert (b.low, b.high, b.unit) == (20, 30, "percent")
+    c = only("half a million people fled")
+    assert (c.low, c.unit) == (500_000, "people")
+
+
+def test_small_spelled_counts_only_of_what_matters():
+    assert find_amounts("The two sides met after four decades.") == []
+    assert find_amounts("the Chang'e-7 probe and about 2035 because of a 2022 report") == []

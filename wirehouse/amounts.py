@@ -16,6 +16,7 @@ from functools import cache
 from wirehouse.model import Amount
 from wirehouse.resources import read_csv_rows
 
+_WORD = re.compile(r"([A-Za-z][A-Za-z-]*)[ \t]*")
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 
 
@@ -30,6 +31,7 @@ class Words:
     not_units: frozenset[str]  # words after a number that are not what it counts
     months: frozenset[str]
     plurals: frozenset[str]  # plural nouns not ending in -s: people, police, staff
+    salient: frozenset[str]  # what a small spelled-out count is worth keeping for
 
 
 @cache
@@ -49,6 +51,7 @@ def words() -> Words:
         not_units=frozenset(r["word"] for r in group("not_unit")),
         months=frozenset(r["word"] for r in group("month")),
         plurals=frozenset(r["word"] for r in group("plural")),
+        salient=frozenset(r["word"] for r in group("salient")),
     )
 
 
@@ -62,13 +65,14 @@ def _pattern() -> re.Pattern[str]:
     number = rf"(?:{_DIGITS}|(?:{_alternation(w.numbers)})(?:[ -](?:{_alternation(w.numbers)}))*)"
     scale = rf"(?:\s?(?:{_alternation(w.scales)})\b)?"
     symbol = rf"(?:{_alternation(w.symbols)})?"
-    value = rf"{symbol}{number}{scale}"
+    value = rf"{symbol}(?:half an? (?:million|billion)|{number}{scale})"
+    pct = r"(?:\s?%| per ?cent)?"
     vague = rf"(?:(?:tens|hundreds) of )?(?:{_alternation(w.vague)}) of"
     qualifier = rf"(?:(?:{_alternation(w.qualifiers)}) )?"
     return re.compile(
-        rf"(?<![\w.,])(?:{qualifier}(?:between (?P<low>{value}) and (?P<high>{value})"
-        rf"|from (?P<low2>{value}) to (?P<high2>{value})"
-        rf"|(?P<one>{value})(?:(?:\s?-\s?|–| to )(?P<high3>{value}))?)"
+        rf"(?<![\w.,'’-])(?:{qualifier}(?:between (?P<low>{value}){pct} and (?P<high>{value})"
+        rf"|from (?P<low2>{value}){pct} to (?P<high2>{value})"
+        rf"|(?P<one>{value})(?:{pct}(?:\s?-\s?|–| to )(?P<high3>{value}))?)"
         rf"|(?P<vague>{vague}))"
         rf"(?P<percent>\s?%| per ?cent)?(?![\w])",
         re.IGNORECASE,
@@ -79,6 +83,9 @@ def _number(text: str) -> float | None:
     """The value of "12,000", "1.2 billion", "€100m", "two dozen", "thirty-five"."""
     w = words()
     text = text.strip()
+    half = re.fullmatch(r"(.*)half an? (million|billion)", text, re.IGNORECASE)
+    if half:
+        return 0.5 * w.scales[half.group(2).lower()]
     for symbol in sorted(w.symbols, key=len, reverse=True):
         if text.startswith(symbol):
             text = text[len(symbol) :].strip()
@@ -117,19 +124,28 @@ def _currency(value_text: str) -> str | None:
 
 
 def _unit_after(text: str, end: int) -> tuple[str | None, int]:
-    """What the number counts: the noun (or two-word noun) after it, "of" skipped."""
+    """What the number counts: the head noun of the words after it ("4,870 measles cases" ->
+    "cases", "two Belarusian diplomats" -> "diplomats"), "of" skipped."""
     w = words()
-    match = re.match(
-        r"\s+(?:of\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+)?)?([a-z][a-z-]*)", text[end:]
-    )
-    if not match or match.group(1) in w.not_units:
-        return None, end
-    unit, stop = match.group(1), end + match.end()
-    second = re.match(r"\s+([a-z][a-z-]*)", text[stop:])
-    plural = second and second.group(1).endswith("s") and second.group(1) not in w.not_units
-    if plural and not unit.endswith("s"):
-        unit, stop = f"{unit} {second.group(1)}", stop + second.end()
-    return unit, stop
+    lead = re.match(r"\s+(?:of\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+)?)?", text[end:])
+    stop = end + (lead.end() if lead else 0)
+    found: list[tuple[str, int]] = []
+    word = _WORD.match(text, stop)
+    while word and len(found) < 3 and word.group(1).lower() not in w.not_units:
+        token = word.group(1)
+        found.append((token, word.end(1)))
+        following = _WORD.match(text, word.end())
+        if token.islower() and (_plural(token) or token in w.plurals):
+            compound = following and _plural(following.group(1))
+            return (following.group(1), following.end(1)) if compound else (token, word.end(1))
+        word = following
+    if found and found[0][0].islower():
+        return found[0]
+    return None, end
+
+
+def _plural(word: str) -> bool:
+    return word.endswith("s") and not word.endswith(("ss", "us", "is"))
 
 
 def _is_date_or_year(text: str, start: int, end: int, value: float) -> bool:
@@ -141,7 +157,7 @@ def _is_date_or_year(text: str, start: int, end: int, value: float) -> bool:
         return True
     if text[end : end + 1] == ":" or text[max(0, start - 1) : start] == ":":
         return True
-    digits = text[start:end].strip()
+    digits = re.sub(r"^\D+", "", text[start:end].strip())
     return bool(re.fullmatch(r"(1[89]|20)\d\d", digits)) and 1800 <= value <= 2100
 
 
@@ -193,9 +209,8 @@ def _amount(text: str, match: re.Match[str]) -> Amount | None:
     if counted is None:
         return None
     spelled = not re.search(r"\d", match.group(0))
-    noun = counted.split()[-1]
-    if spelled and not groups["vague"] and not (noun.endswith("s") or noun in words().plurals):
-        return None  # "one form", "one of": a spelled-out count is of a plural noun
+    if spelled and not groups["vague"] and low < 10 and counted not in words().salient:
+        return None  # "two sides", "four decades": small spelled counts of what matters only
     return Amount(text[start:stop], low, high, counted, start, stop, counted)
 
 
