@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 from pathlib import Path
 
+import polars as pl
 import pytest
 from analyst_fixture import build
 from selenium import webdriver
@@ -15,6 +17,7 @@ from selenium.webdriver.support.ui import WebDriverWait
 
 from wirehouse import load
 from wirehouse.cli import main
+from wirehouse.report import QUAD_CLASSES, events_over_time
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMEDRIVER = "/usr/bin/chromedriver"
@@ -127,3 +130,14 @@ def test_a_warehouse_without_the_views_gets_a_clear_message(tmp_path, capsys):
     load.publish(db)
     assert main(["report", "--db", str(db), "-o", str(tmp_path / "r.html")]) == 2
     assert "run `wirehouse ingest` once" in capsys.readouterr().err
+
+
+def test_the_timeline_is_daily_over_short_spans_and_weekly_over_long_ones():
+    days = [date(2025, 4, 28), date(2025, 4, 30), date(2025, 10, 21)]
+    counts = {name: [1, 0, 2] for name in QUAD_CLASSES}
+    long_span = events_over_time(pl.DataFrame({"day": days, **counts}))
+    assert long_span.layout.title.text == "Events per week by quad class"
+    assert list(long_span.data[0].y) == [1, 2]  # Apr 28 and 30 share a week
+    short = events_over_time(pl.DataFrame({"day": days, **counts}).head(2))
+    assert short.layout.title.text == "Events per day by quad class"
+    assert events_over_time(pl.DataFrame({"day": [], **{n: [] for n in QUAD_CLASSES}})) is None

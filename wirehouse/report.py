@@ -29,6 +29,7 @@ QUAD_CLASSES = {
     "Material conflict": "#c9372c",
 }
 PLOT_CONFIG = {"displaylogo": False, "responsive": True}
+WEEKLY_AFTER_DAYS = 92  # a timeline longer than this is drawn per week
 
 
 class OutdatedWarehouse(Exception):
@@ -57,14 +58,23 @@ def _layout(fig: go.Figure, title: str, height: int) -> go.Figure:
 
 
 def events_over_time(frame: pl.DataFrame) -> go.Figure | None:
+    """Stacked bars per quad class: per day over short spans, per week over long ones."""
     if frame.is_empty():
         return None
+    period = "day"
+    if (frame["day"].max() - frame["day"].min()).days > WEEKLY_AFTER_DAYS:
+        period = "week"
+        frame = (
+            frame.group_by(pl.col("day").dt.truncate("1w"))
+            .agg(pl.col(name).sum() for name in QUAD_CLASSES)
+            .sort("day")
+        )
     fig = go.Figure([
         go.Bar(x=frame["day"], y=frame[name], name=name, marker_color=colour)
         for name, colour in QUAD_CLASSES.items()
     ])  # fmt: skip
     fig.update_layout(barmode="stack")
-    return _layout(fig, "Events per day by quad class", 420)
+    return _layout(fig, f"Events per {period} by quad class", 420)
 
 
 def _horizontal_bars(
