@@ -1,26 +1,34 @@
 """The ingest flow: files under a folder become rows in the warehouse.
 
-Thin Prefect wrappers around wirehouse's plain stage functions. Files are processed in
-batches (one task per batch, so Prefect's bookkeeping stays small next to the work), and
-batches are loaded one at a time by the single writer, each in its own transaction.
+Thin Prefect wrappers around wirehouse's plain stage functions. Files go in batches, one task
+per batch, so Prefect's bookkeeping stays small next to the work. Batches run in parallel worker
+processes (Prefect's ProcessPoolTaskRunner by default, or a Dask cluster), at most a small window
+of them in flight so the corpus is never held at once; the flow itself is the single writer and
+loads each result in order, one transaction per batch. Files whose bytes are unchanged since
+the last run are recognised here by their hash and never sent to a worker.
 """
 
 from __future__ import annotations
 
+import logging
+import os
 import time
 import uuid
 from collections import deque
-from dataclasses import dataclass, field
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from itertools import islice
 from pathlib import Path
 
+import duckdb
 from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 from prefect.runtime import flow_run
+from prefect.task_runners import ProcessPoolTaskRunner, TaskRunner
 
 from flows.artifacts import record_run_artifact
-from wirehouse import load
-from wirehouse.model import SourceFile
+from wirehouse import load, targets
+from wirehouse.model import RawRecord, SourceFile
 from wirehouse.process import (
     DEFAULT_MAX_SECONDS,
     BatchResult,
@@ -28,8 +36,17 @@ from wirehouse.process import (
     process_batch,
     reject_claimed_articles,
 )
-from wirehouse.read import DEFAULT_MAX_BYTES, discover
+from wirehouse.read import DEFAULT_MAX_BYTES, ReadError, discover, file_bytes, sha256
 from wirehouse.summary import RunSummary, progress_bar
+from wirehouse.timing import add
+
+DEFAULT_BATCH_SIZE = 20
+TASK_RUNNERS = ("default", "dask")
+_WARM_UP_TEXT = (
+    "Talks resume in Geneva\n\n"
+    "Secretary of State Antony Blinken met North Korea's foreign minister in Geneva on Monday. "
+    '"We are ready to talk," he said, as Pyongyang promised to send 1,200 troops home.'
+)
 
 
 @task(name="process-batch", cache_policy=NO_CACHE, retries=0)
@@ -40,40 +57,84 @@ def process_batch_task(
 
 
 @task(name="load-batch", cache_policy=NO_CACHE, retries=0)
-def load_batch_task(db_path: str, result: BatchResult) -> dict[str, int]:
-    with load.connect(db_path) as con:
-        tables = result.tables
-        owners = load.article_owners(con, tables["articles"]["article_id"].to_list())
-        tables = reject_claimed_articles(tables, owners)
+def load_batch_task(con: duckdb.DuckDBPyConnection, db_path: str, result: BatchResult) -> int:
+    """Load one batch in one transaction (again, on a lake, if another writer won a conflict)."""
+
+    def attempt() -> int:
+        ids = result.tables["articles"]["article_id"].to_list()
+        tables = reject_claimed_articles(result.tables, load.article_owners(con, ids))
         load.load_batch(con, tables)
-    return {"loaded": int((tables["source_files"]["status"] == "loaded").sum())}
+        return int((tables["source_files"]["status"] == "loaded").sum())
+
+    return targets.write(db_path, attempt)
 
 
-@dataclass
-class _Window:
-    """Batches submitted but not yet loaded; bounded so the corpus is never held at once."""
+def warm_up() -> None:
+    """Load the NLP's pipeline, gazetteers and word lists once per worker process, before its
+    first batch, by analysing one short article."""
+    from wirehouse.extract import extract
+    from wirehouse.transform import analyse
 
-    size: int
-    futures: deque = field(default_factory=deque)
-
-
-def _batches(sources: list[SourceFile], size: int):
-    iterator = iter(sources)
-    while batch := list(islice(iterator, size)):
-        yield batch
+    analyse(extract(RawRecord("warm-up.txt", 0, "txt", "", text=_WARM_UP_TEXT)))
 
 
-@flow(name="wirehouse-ingest", log_prints=False, validate_parameters=False)
+def make_task_runner(
+    kind: str = "default", dask_address: str | None = None, workers: int | None = None
+) -> TaskRunner:
+    """Worker processes for the batches: a local process pool, or a Dask cluster (a new
+    LocalCluster unless dask_address names a running scheduler)."""
+    if kind == "default":
+        return ProcessPoolTaskRunner(max_workers=workers or os.cpu_count(), initializer=warm_up)
+    if kind == "dask":
+        from prefect_dask import DaskTaskRunner
+
+        _share_prefect_api()
+        logging.getLogger("distributed").setLevel(logging.WARNING)
+        if dask_address:
+            return DaskTaskRunner(address=dask_address)
+        cluster = {
+            "n_workers": workers or os.cpu_count(),
+            "threads_per_worker": 1,
+            "processes": True,
+            "dashboard_address": ":0",
+        }
+        return DaskTaskRunner(cluster_class="distributed.LocalCluster", cluster_kwargs=cluster)
+    raise ValueError(f"unknown task runner {kind!r}; choose one of {', '.join(TASK_RUNNERS)}")
+
+
+def _share_prefect_api() -> None:
+    """Point Dask workers at this process's Prefect API. Without a configured PREFECT_API_URL
+    each worker would start a temporary Prefect server of its own (and leave it behind)."""
+    from prefect.settings import PREFECT_API_URL
+
+    if os.environ.get("PREFECT_API_URL") or PREFECT_API_URL.value():
+        return
+    from prefect.server.api.server import SubprocessASGIServer
+
+    server = SubprocessASGIServer()
+    server.start()
+    os.environ["PREFECT_API_URL"] = server.api_url
+
+
+@flow(
+    name="wirehouse-ingest",
+    log_prints=False,
+    validate_parameters=False,
+    task_runner=make_task_runner(),
+)
 def ingest(
     input_dir: str = "data/samples",
     db_path: str = "warehouse.duckdb",
-    batch_size: int = 50,
+    batch_size: int = DEFAULT_BATCH_SIZE,
     max_bytes: int = DEFAULT_MAX_BYTES,
     max_seconds: float | None = DEFAULT_MAX_SECONDS,
     wait_seconds: float = 0.0,
     show_progress: bool = False,
+    window: int | None = None,
 ) -> RunSummary:
-    """Ingest every supported file under input_dir into the warehouse at db_path."""
+    """Ingest every supported file under input_dir into the warehouse (or lake) at db_path.
+
+    window: batches in flight at once (default two per CPU), which bounds the memory used."""
     started = time.monotonic()
     run_id = str(flow_run.id or uuid.uuid4())
     root = Path(input_dir)
@@ -82,47 +143,136 @@ def ingest(
     sources = list(discover(root))
     summary = RunSummary(run_id=run_id, db_path=db_path, files_seen=len(sources))
     settings = Settings(max_bytes=max_bytes, max_seconds=max_seconds)
-    with load.writer_lock(db_path, wait_seconds):
-        with load.connect(db_path) as con:
-            load.start_run(con, run_id, str(root.resolve()))
-            known = load.known_hashes(con)
+    with targets.writer_lock(db_path, wait_seconds):
+        con = targets.connect(db_path)
         try:
-            _run_batches(
-                sources, known, run_id, settings, db_path, batch_size, summary, show_progress
-            )
-        except BaseException as error:
-            _finish(db_path, summary, "failed", f"{type(error).__name__}: {error}")
-            raise
-        summary.seconds = time.monotonic() - started
-        _finish(db_path, summary, "completed")
+            targets.write(db_path, lambda: load.start_run(con, run_id, str(root.resolve())))
+            known = load.known_hashes(con)
+            try:
+                changed = _drop_unchanged(sources, known, max_bytes, summary)
+                batches = _batches(changed, batch_size)
+                width = window or 2 * (os.cpu_count() or 1)
+                _run_batches(
+                    batches, known, run_id, settings, con, db_path, width, summary, show_progress
+                )
+            except BaseException as error:
+                _finish(con, db_path, summary, "failed", f"{type(error).__name__}: {error}")
+                raise
+            summary.seconds = time.monotonic() - started
+            _finish(con, db_path, summary, "completed")
+        finally:
+            con.close()
+            targets.publish(db_path)
     record_run_artifact(summary)  # the run's counts and rejects, in the Prefect UI
     get_run_logger().info(summary.one_line())
     return summary
 
 
-def _run_batches(sources, known, run_id, settings, db_path, batch_size, summary, show_progress):
-    window = _Window(size=2)
-    with progress_bar(len(sources), enabled=show_progress) as advance:
+def run_ingest(
+    task_runner: str = "default",
+    dask_address: str | None = None,
+    workers: int | None = None,
+    **parameters: object,
+) -> RunSummary:
+    """The ingest flow on the chosen task runner; parameters as for `ingest`."""
+    runner = make_task_runner(task_runner, dask_address, workers)
+    return ingest.with_options(task_runner=runner)(**parameters)
 
-        def drain_one() -> None:
-            future, count = window.futures.popleft()
-            result = future.result()
-            load_batch_task(db_path, result)
+
+def _drop_unchanged(
+    sources: list[SourceFile], known: dict[str, str], max_bytes: int, summary: RunSummary
+) -> list[SourceFile]:
+    """The sources whose bytes differ from the last run's (or are new); the rest are counted
+    as unchanged. Hashing here keeps a no-op rerun to reading and hashing the files."""
+    candidates = [s for s in sources if s.path in known]
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        digests = dict(
+            zip(
+                (s.path for s in candidates),
+                pool.map(lambda s: _digest(s, max_bytes), candidates),
+                strict=True,
+            )
+        )
+    unchanged = {path for path, digest in digests.items() if digest == known[path]}
+    summary.files_unchanged += len(unchanged)
+    return [s for s in sources if s.path not in unchanged]
+
+
+def _digest(source: SourceFile, max_bytes: int) -> str | None:
+    """The file's hash, or None when the worker must look at it (unreadable, too large)."""
+    try:  # the worker's own safe reader: no escaping links, named pipes or unbounded reads
+        return sha256(file_bytes(source, max_bytes))
+    except (ReadError, OSError):
+        return None
+
+
+def _batches(sources: list[SourceFile], size: int) -> list[list[SourceFile]]:
+    iterator = iter(sources)
+    return list(iter(lambda: list(islice(iterator, size)), []))
+
+
+def _run_batches(
+    batches: list[list[SourceFile]],
+    known: dict[str, str],
+    run_id: str,
+    settings: Settings,
+    con: duckdb.DuckDBPyConnection,
+    db_path: str,
+    window: int,
+    summary: RunSummary,
+    show_progress: bool,
+) -> None:
+    total = sum(len(batch) for batch in batches) + summary.files_unchanged
+    with progress_bar(total, enabled=show_progress) as advance:
+        advance(summary.files_unchanged)
+        for result, count in _results(batches, known, run_id, settings, window):
+            load_started = time.perf_counter()
+            load_batch_task(con, db_path, result)
+            result.seconds["load"] = time.perf_counter() - load_started
             summary.add_batch(result)
+            add(summary.stage_seconds, result.seconds)
             advance(count)
 
-        for batch in _batches(sources, batch_size):
-            relevant = {s.path: known[s.path] for s in batch if s.path in known}
-            future = process_batch_task.submit(batch, relevant, run_id, settings)
-            window.futures.append((future, len(batch)))
-            if len(window.futures) >= window.size:
-                drain_one()
-        while window.futures:
-            drain_one()
+
+def _results(
+    batches: list[list[SourceFile]],
+    known: dict[str, str],
+    run_id: str,
+    settings: Settings,
+    window: int,
+) -> Iterator[tuple[BatchResult, int]]:
+    """Each batch's result, in submission order, with at most `window` batches in flight.
+
+    A single batch runs right here: starting worker processes would cost more than it saves."""
+
+    def relevant(batch: list[SourceFile]) -> dict[str, str]:
+        return {s.path: known[s.path] for s in batch if s.path in known}
+
+    if len(batches) == 1:
+        batch = batches[0]
+        yield process_batch_task(batch, relevant(batch), run_id, settings), len(batch)
+        return
+    in_flight: deque = deque()
+    for batch in batches:
+        future = process_batch_task.submit(batch, relevant(batch), run_id, settings)
+        in_flight.append((future, len(batch)))
+        if len(in_flight) >= window:
+            future, count = in_flight.popleft()
+            yield future.result(), count
+    while in_flight:
+        future, count = in_flight.popleft()
+        yield future.result(), count
 
 
-def _finish(db_path: str, summary: RunSummary, status: str, message: str | None = None) -> None:
-    with load.connect(db_path) as con:
-        summary.table_rows = load.table_counts(con)
+def _finish(
+    con: duckdb.DuckDBPyConnection,
+    db_path: str,
+    summary: RunSummary,
+    status: str,
+    message: str | None = None,
+) -> None:
+    def record() -> None:
         load.finish_run(con, summary.run_id, status, summary.counts(), message)
-    load.publish(db_path)
+
+    targets.write(db_path, record)
+    summary.table_rows = load.table_counts(con)

@@ -39,8 +39,27 @@ def build_parser() -> argparse.ArgumentParser:
     ingest.add_argument(
         "path", nargs="?", default=None, help="input folder (default: the bundled data/samples)"
     )
-    ingest.add_argument("--db", default=DEFAULT_DB, help=f"warehouse file (default {DEFAULT_DB})")
-    ingest.add_argument("--batch-size", type=int, default=50, help="files per Prefect task")
+    ingest.add_argument(
+        "--db",
+        default=DEFAULT_DB,
+        help=f"warehouse file (default {DEFAULT_DB}), or a lake: ducklake:postgres:dbname=...,"
+        " ducklake:sqlite:PATH or ducklake:PATH.ducklake",
+    )
+    ingest.add_argument(
+        "--data-path", default=None, metavar="DIR", help="a new lake's data folder (ducklake: only)"
+    )
+    ingest.add_argument("--batch-size", type=int, default=20, help="files per Prefect task")
+    ingest.add_argument(
+        "--task-runner",
+        choices=("default", "dask"),
+        default="default",
+        help="default: a local process pool; dask: a Dask cluster (LocalCluster unless"
+        " --dask-address)",
+    )
+    ingest.add_argument("--dask-address", default=None, help="scheduler of a running Dask cluster")
+    ingest.add_argument(
+        "--workers", type=int, default=None, help="worker processes (default: one per CPU)"
+    )
     ingest.add_argument(
         "--max-bytes", type=int, default=None, help="reject files larger than this (default 20 MiB)"
     )
@@ -67,27 +86,33 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
-    from flows.ingest import ingest
+    from flows.ingest import run_ingest
+    from wirehouse.ducklake import LakeError, with_data_path
     from wirehouse.load import WarehouseBusy
     from wirehouse.process import DEFAULT_MAX_SECONDS
     from wirehouse.read import DEFAULT_MAX_BYTES
+    from wirehouse.targets import display
 
     path = args.path or _default_input()
     try:
-        summary = ingest(
+        db = with_data_path(args.db, args.data_path)
+        summary = run_ingest(
+            task_runner=args.task_runner,
+            dask_address=args.dask_address,
+            workers=args.workers,
             input_dir=path,
-            db_path=args.db,
+            db_path=db,
             batch_size=args.batch_size,
             max_bytes=args.max_bytes or DEFAULT_MAX_BYTES,
             max_seconds=DEFAULT_MAX_SECONDS if args.max_seconds is None else args.max_seconds,
             wait_seconds=args.wait,
             show_progress=not args.no_progress and sys.stderr.isatty(),
         )
-    except (WarehouseBusy, FileNotFoundError) as error:
+    except (WarehouseBusy, FileNotFoundError, LakeError) as error:
         print(f"wirehouse: {error}", file=sys.stderr)
         return 2
     summary.print()
-    print(f"\nwarehouse: {Path(args.db).resolve()}")
+    print(f"\nwarehouse: {display(args.db)}")
     print(f'try: wirehouse query --db {args.db} "SELECT speaker, text FROM quotes LIMIT 5"')
     return 0
 

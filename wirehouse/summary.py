@@ -32,6 +32,7 @@ class RunSummary:
     rejects: list[tuple[str, str]] = field(default_factory=list)  # (path, reason), first few
     table_rows: dict[str, int] = field(default_factory=dict)
     seconds: float = 0.0
+    stage_seconds: dict[str, float] = field(default_factory=dict)  # summed over batches
 
     def add_batch(self, result: BatchResult) -> None:
         sources = result.tables["source_files"]

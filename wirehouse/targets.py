@@ -1,0 +1,51 @@
+"""Where a run writes, by its --db value: a DuckDB warehouse file (wirehouse.load: one writer,
+an atomic snapshot published per run) or a DuckLake (wirehouse.ducklake: many writers, no
+snapshot to publish, analysts attach the lake). Same calls for both.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TypeVar
+
+import duckdb
+
+from wirehouse import ducklake, load
+
+R = TypeVar("R")
+
+
+def is_lake(db: str | Path) -> bool:
+    return ducklake.is_lake(db)
+
+
+def connect(db: str | Path) -> duckdb.DuckDBPyConnection:
+    return ducklake.connect(str(db)) if is_lake(db) else load.connect(db)
+
+
+def publish(db: str | Path) -> None:
+    """Make the run's rows visible to readers: a lake's commits already are."""
+    if not is_lake(db):
+        load.publish(db)
+
+
+@contextmanager
+def writer_lock(db: str | Path, wait_seconds: float = 0.0) -> Iterator[None]:
+    """One writer per warehouse file; a lake takes many at once, so nothing to hold."""
+    if is_lake(db):
+        yield
+        return
+    with load.writer_lock(db, wait_seconds):
+        yield
+
+
+def write(db: str | Path, work: Callable[[], R]) -> R:
+    """Run one write transaction; on a lake, again if another writer's commit conflicted."""
+    return ducklake.retrying(work) if is_lake(db) else work()
+
+
+def display(db: str | Path) -> str:
+    """The target as shown to people: a lake's spec, or the warehouse file's full path."""
+    return str(db) if is_lake(db) else str(Path(db).resolve())
