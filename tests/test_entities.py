@@ -229,3 +229,22 @@ def test_configure_chooses_the_pipeline():
     nlp.configure(None)
     assert nlp.pipeline().pipe_names[-1] == "wirehouse_entities"
     assert nlp.parse("Kenya").ents[0].text == "Kenya"
+
+
+GOLD = Path(__file__).resolve().parents[1] / "data" / "gold"
+
+
+@pytest.mark.skipif(not any(GOLD.glob("*.gold.json")), reason="no gold articles")
+def test_quality_floor_on_the_gold_set():
+    """Scores reached on data/gold (bench/entity_quality.py), held as floors."""
+    import sys
+
+    sys.path.insert(0, str(GOLD.parents[1] / "bench"))
+    from entity_quality import Score, articles, score_article
+
+    score = Score()
+    for label, body, gold in articles(GOLD):
+        score_article(body, gold, score, label)
+    assert score.found / score.required >= 0.92, score.misses
+    assert score.resolved / score.forms >= 0.90, score.misses
+    assert score.spurious / score.articles <= 0.3, score.misses
