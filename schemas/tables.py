@@ -144,6 +144,7 @@ class AmountsSchema(_Offsets):
     low: float = pa.Field(nullable=True)
     high: float = pa.Field(nullable=True)
     unit: str = pa.Field(nullable=True)
+    counted: str = pa.Field(nullable=True)
     start_char: int = pa.Field(ge=0)
     end_char: int = pa.Field(ge=0)
 

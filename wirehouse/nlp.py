@@ -9,6 +9,7 @@ component merges the model's entities with its own (ours win where they overlap)
 
 from __future__ import annotations
 
+import os
 from functools import cache
 
 import spacy
@@ -17,12 +18,18 @@ from spacy.tokens import Doc
 
 from wirehouse import recognise
 
-_model: str | None = None
+# The environment carries the choice to worker processes started after configure().
+MODEL_VARIABLE = "WIREHOUSE_SPACY_MODEL"
+_model: str | None = os.environ.get(MODEL_VARIABLE) or None
 
 
 def configure(spacy_model: str | None) -> None:
     """Choose the spaCy pipeline: None for blank English, or an installed model's name."""
     global _model
+    if spacy_model:
+        os.environ[MODEL_VARIABLE] = spacy_model
+    else:
+        os.environ.pop(MODEL_VARIABLE, None)
     if spacy_model != _model:
         _model = spacy_model
         pipeline.cache_clear()
