@@ -17,6 +17,7 @@ import uuid
 from collections import deque
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager, nullcontext
 from itertools import islice
 from pathlib import Path
 
@@ -88,7 +89,6 @@ def make_task_runner(
     if kind == "dask":
         from prefect_dask import DaskTaskRunner
 
-        _share_prefect_api()
         logging.getLogger("distributed").setLevel(logging.WARNING)
         if dask_address:
             return DaskTaskRunner(address=dask_address)
@@ -102,18 +102,24 @@ def make_task_runner(
     raise ValueError(f"unknown task runner {kind!r}; choose one of {', '.join(TASK_RUNNERS)}")
 
 
-def _share_prefect_api() -> None:
-    """Point Dask workers at this process's Prefect API. Without a configured PREFECT_API_URL
-    each worker would start a temporary Prefect server of its own (and leave it behind)."""
+@contextmanager
+def _shared_prefect_api() -> Iterator[None]:
+    """Point the Dask workers this process starts at its Prefect API. Without a configured
+    PREFECT_API_URL each worker would start a temporary Prefect server of its own."""
     from prefect.settings import PREFECT_API_URL
 
     if os.environ.get("PREFECT_API_URL") or PREFECT_API_URL.value():
+        yield
         return
     from prefect.server.api.server import SubprocessASGIServer
 
     server = SubprocessASGIServer()
     server.start()
     os.environ["PREFECT_API_URL"] = server.api_url
+    try:
+        yield
+    finally:
+        del os.environ["PREFECT_API_URL"]
 
 
 @flow(
@@ -176,7 +182,8 @@ def run_ingest(
 ) -> RunSummary:
     """The ingest flow on the chosen task runner; parameters as for `ingest`."""
     runner = make_task_runner(task_runner, dask_address, workers)
-    return ingest.with_options(task_runner=runner)(**parameters)
+    with _shared_prefect_api() if task_runner == "dask" else nullcontext():
+        return ingest.with_options(task_runner=runner)(**parameters)
 
 
 def _drop_unchanged(
