@@ -85,6 +85,21 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _hide_prefect_traceback_for(*handled: type[BaseException]) -> None:
+    """Prefect logs a failed flow's traceback; for the errors the command reports itself in one
+    line (another run holds the warehouse, no such folder) that is noise, so it is dropped."""
+    import logging
+
+    def keep(record: logging.LogRecord) -> bool:
+        error = record.exc_info[1] if record.exc_info else None
+        return not isinstance(error, handled) and not any(
+            error_type.__name__ in record.getMessage() for error_type in handled
+        )
+
+    for name in ("prefect.flow_runs", "prefect.flow_engine", "prefect.engine"):
+        logging.getLogger(name).addFilter(keep)
+
+
 def cmd_ingest(args: argparse.Namespace) -> int:
     from flows.ingest import run_ingest
     from wirehouse.ducklake import LakeError, with_data_path
@@ -94,6 +109,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     from wirehouse.targets import display
 
     path = args.path or _default_input()
+    _hide_prefect_traceback_for(WarehouseBusy, FileNotFoundError, LakeError)
     try:
         db = with_data_path(args.db, args.data_path)
         summary = run_ingest(

@@ -54,7 +54,10 @@ def connect(db_path: str | Path) -> duckdb.DuckDBPyConnection:
     working = writer_path(db_path)
     published = Path(db_path)
     if not working.exists() and published.exists():
-        shutil.copyfile(published, working)
+        # via a temporary name: a run killed mid-copy must not leave half a warehouse behind
+        seeding = working.with_name(f".{working.name}.seeding")
+        shutil.copyfile(published, seeding)
+        os.replace(seeding, working)
     con = duckdb.connect(str(working))
     ensure_schema(con)
     return con
@@ -66,6 +69,11 @@ def publish(db_path: str | Path) -> None:
     with duckdb.connect(str(working)) as con:
         con.execute("CHECKPOINT")
     published = Path(db_path)
+    for leftover in published.parent.iterdir():  # a run killed while publishing left these
+        if leftover.name.startswith(f".{published.name}.") and leftover.name.endswith(
+            ".publishing"
+        ):
+            leftover.unlink(missing_ok=True)  # no other run can be publishing: we hold the lock
     staging = published.with_name(f".{published.name}.{os.getpid()}.publishing")
     shutil.copyfile(working, staging)
     with staging.open("rb") as handle:

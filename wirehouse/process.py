@@ -26,6 +26,7 @@ from wirehouse.transform import analyse, article_rows, build_tables
 from wirehouse.validate import validate
 
 DEFAULT_MAX_SECONDS = 60.0
+MAX_BODY_CHARS = 1_000_000  # spaCy's nlp.max_length: a longer body is no article anyway
 _REPEAT_SECONDS = 0.05  # a time-out swallowed by a library's `except Exception` comes back
 _NOT_READ = sha256(b"")  # the hash kept for a file rejected by a limit: the next run retries it
 
@@ -155,6 +156,11 @@ def _process_file(
             owner = seen_ids.get(article.article_id) or claimed.get(article.article_id)
             if owner:
                 raise ExtractError(f"duplicate article: same url as {owner}")
+            if len(article.body) > MAX_BODY_CHARS:
+                raise ExtractError(
+                    f"article text too long to analyse: {len(article.body):,} characters "
+                    f"(limit {MAX_BODY_CHARS:,})"
+                )
             rows = article_rows(article, analyse(article))
         except ExtractError as error:
             source_rows.append(rejected(raw.record, digest, _extract_reason(error, raw)))
