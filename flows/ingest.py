@@ -58,13 +58,16 @@ def process_batch_task(
 
 
 @task(name="load-batch", cache_policy=NO_CACHE, retries=0)
-def load_batch_task(con: duckdb.DuckDBPyConnection, db_path: str, result: BatchResult) -> int:
+def load_batch_task(
+    con: duckdb.DuckDBPyConnection, db_path: str, run_id: str, result: BatchResult
+) -> int:
     """Load one batch in one transaction (again, on a lake, if another writer won a conflict)."""
 
     def attempt() -> int:
         ids = result.tables["articles"]["article_id"].to_list()
-        tables = reject_claimed_articles(result.tables, load.article_owners(con, ids))
-        load.load_batch(con, tables)
+        with targets.batch_transaction(con, db_path, run_id):
+            tables = reject_claimed_articles(result.tables, load.article_owners(con, ids))
+            load.replace_batch(con, tables)
         return int((tables["source_files"]["status"] == "loaded").sum())
 
     return targets.write(db_path, attempt)
@@ -234,7 +237,7 @@ def _run_batches(
         advance(summary.files_unchanged)
         for result, count in _results(batches, known, run_id, settings, window):
             load_started = time.perf_counter()
-            load_batch_task(con, db_path, result)
+            load_batch_task(con, db_path, run_id, result)
             result.seconds["load"] = time.perf_counter() - load_started
             summary.add_batch(result)
             add(summary.stage_seconds, result.seconds)

@@ -13,17 +13,18 @@ from the duckdb-extension-* PyPI packages; DuckDB is never allowed to download o
 from __future__ import annotations
 
 import importlib.util
+import logging
 import random
 import time
-from collections.abc import Callable
-from contextlib import suppress
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import TypeVar
 from urllib.parse import parse_qsl, urlencode
 
 import duckdb
 
-from wirehouse.resources import read_sql
+from wirehouse.resources import read_sql, sql_path
 
 PREFIX = "ducklake:"
 EXTENSION_PACKAGES = {
@@ -32,8 +33,9 @@ EXTENSION_PACKAGES = {
     "sqlite_scanner": "duckdb_extension_sqlite_scanner",
 }
 ATTACH_OPTIONS = ("data_path", "metadata_schema", "encrypted", "data_inlining_row_limit")
-RETRYABLE = ("conflict", "database is locked")
+RETRYABLE = ("conflict", "database is locked", "duplicate key value")
 R = TypeVar("R")
+_log = logging.getLogger(__name__)
 
 
 class LakeError(Exception):
@@ -79,36 +81,65 @@ def extension_file(name: str) -> Path:
 
 
 def connect(spec: str) -> duckdb.DuckDBPyConnection:
-    """A connection whose default catalog is the lake, with the warehouse tables in it."""
-    from wirehouse.load import ensure_schema
+    """A connection whose default catalog is the lake, with the warehouse tables in it.
 
+    Workers starting together on a new lake race to create its catalog; the losers retry."""
     catalog, options = split_spec(spec)
     target = catalog.removeprefix(PREFIX)
     if target.startswith("sqlite:") and "data_path" not in options:
         options["data_path"] = f"{target.removeprefix('sqlite:')}.files"
+    if options.get("data_path"):
+        Path(options["data_path"]).mkdir(parents=True, exist_ok=True)
+    try:
+        return retrying(lambda: _open(catalog, options))
+    except duckdb.Error as error:
+        raise LakeError(f"cannot open the lake {catalog}: {error}") from error
+
+
+def _open(catalog: str, options: dict[str, str]) -> duckdb.DuckDBPyConnection:
     con = duckdb.connect(
         config={"autoinstall_known_extensions": False, "autoload_known_extensions": False}
     )
-    needed = ["ducklake"]
-    if target.startswith(("postgres:", "postgresql:")):
-        needed.append("postgres_scanner")
-    elif target.startswith("sqlite:"):
-        needed.append("sqlite_scanner")
-    for name in needed:
-        con.execute(f"LOAD {_literal(str(extension_file(name)))}")
-    if options.get("data_path"):
-        Path(options["data_path"]).mkdir(parents=True, exist_ok=True)
-    attach = read_sql("lake", "attach.sql").format(
-        catalog=_literal(catalog),
-        options=_options_clause(options),
-    )
     try:
-        con.execute(attach)
-    except duckdb.Error as error:
+        for name in _extensions_for(catalog.removeprefix(PREFIX)):
+            con.execute(f"LOAD {_literal(str(extension_file(name)))}")
+        attach = read_sql("lake", "attach.sql")
+        con.execute(attach.format(catalog=_literal(catalog), options=_options_clause(options)))
+        _in_transaction(con, _ensure_lake_schema)
+    except BaseException:
         con.close()
-        raise LakeError(f"cannot attach the lake {catalog}: {error}") from error
-    retrying(lambda: _in_transaction(con, ensure_schema))
+        raise
     return con
+
+
+def _ensure_lake_schema(con: duckdb.DuckDBPyConnection) -> None:
+    from wirehouse.load import ensure_schema
+
+    ensure_schema(con)
+    for script in sorted(sql_path("lake", "ddl").glob("*.sql")):
+        con.execute(script.read_text(encoding="utf-8"))
+
+
+@contextmanager
+def batch_transaction(con: duckdb.DuckDBPyConnection, run_id: str) -> Iterator[None]:
+    """One batch's transaction on the lake; its commit conflicts with any other writer's
+    concurrent batch commit (the caller retries, see `retrying`)."""
+    con.execute("BEGIN TRANSACTION")
+    try:
+        con.execute(read_sql("lake", "claim_commit.sql"), [run_id])
+        yield
+        con.execute("COMMIT")
+    except BaseException:
+        _rollback_quietly(con)
+        raise
+
+
+def _extensions_for(target: str) -> list[str]:
+    if target.startswith(("postgres:", "postgresql:")):
+        return ["ducklake", "postgres_scanner"]
+    if target.startswith("sqlite:"):
+        return ["ducklake", "sqlite_scanner"]
+    return ["ducklake"]
 
 
 def _in_transaction(con: duckdb.DuckDBPyConnection, work: Callable[..., R]) -> R:
@@ -136,6 +167,7 @@ def retrying(work: Callable[[], R], attempts: int = 12) -> R:
         except duckdb.Error as error:
             if attempt == attempts - 1 or not is_conflict(error):
                 raise
+            _log.info("lake commit lost a race (%s); retrying", error)
         time.sleep(min(2.0, 0.05 * 2**attempt) * random.uniform(0.5, 1.5))
     raise AssertionError("unreachable")
 

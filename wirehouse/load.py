@@ -134,13 +134,19 @@ def load_batch(con: duckdb.DuckDBPyConnection, tables: dict[str, pl.DataFrame]) 
     """Replace the batch's files' rows and insert the new ones, all or nothing."""
     con.execute("BEGIN TRANSACTION")
     try:
-        for table in BATCH_TABLES:
-            con.register(f"batch_{table}", tables[table])
-        con.execute(read_sql("load", "replace_batch.sql"))
+        replace_batch(con, tables)
         con.execute("COMMIT")
     except BaseException:
         con.execute("ROLLBACK")
         raise
+
+
+def replace_batch(con: duckdb.DuckDBPyConnection, tables: dict[str, pl.DataFrame]) -> None:
+    """load_batch's statements, inside a transaction the caller holds."""
+    try:
+        for table in BATCH_TABLES:
+            con.register(f"batch_{table}", tables[table])
+        con.execute(read_sql("load", "replace_batch.sql"))
     finally:
         for table in BATCH_TABLES:
             con.unregister(f"batch_{table}")

@@ -41,6 +41,24 @@ def writer_lock(db: str | Path, wait_seconds: float = 0.0) -> Iterator[None]:
         yield
 
 
+@contextmanager
+def batch_transaction(
+    con: duckdb.DuckDBPyConnection, db: str | Path, run_id: str
+) -> Iterator[None]:
+    """The transaction one batch loads in: committed at the end, rolled back on an error."""
+    if is_lake(db):
+        with ducklake.batch_transaction(con, run_id):
+            yield
+        return
+    con.execute("BEGIN TRANSACTION")
+    try:
+        yield
+        con.execute("COMMIT")
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+
+
 def write(db: str | Path, work: Callable[[], R]) -> R:
     """Run one write transaction; on a lake, again if another writer's commit conflicted."""
     return ducklake.retrying(work) if is_lake(db) else work()
