@@ -1,0 +1,98 @@
+"""One benchmark ingest in a process of its own (so its memory can be measured alone).
+
+    python bench/ingest_once.py CORPUS DB [--rerun] [--overhead]
+
+Runs the ingest flow on CORPUS into DB (and again, unchanged, with --rerun) and prints one JSON
+object: seconds, per-stage seconds and counts of each run; with --overhead, also Prefect's cost
+per task next to plain function calls and a plain process pool. PREFECT_API_URL should point at
+a running Prefect API (bench/run.py starts one), so no run pays for starting a server.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from prefect import flow, task  # noqa: E402
+from prefect.cache_policies import NO_CACHE  # noqa: E402
+from prefect.task_runners import ProcessPoolTaskRunner  # noqa: E402
+
+from flows.ingest import ingest  # noqa: E402
+
+OVERHEAD_TASKS = 24
+
+
+def timed_ingest(corpus: str, db: str) -> dict[str, object]:
+    started = time.perf_counter()
+    summary = ingest(input_dir=corpus, db_path=db)
+    seconds = time.perf_counter() - started
+    return {
+        "seconds": seconds,
+        "flow_seconds": summary.seconds,
+        "articles_loaded": summary.articles_loaded,
+        "files_seen": summary.files_seen,
+        "files_loaded": summary.files_loaded,
+        "files_unchanged": summary.files_unchanged,
+        "files_rejected": summary.files_rejected,
+        "stage_seconds": summary.stage_seconds,
+        "table_rows": summary.table_rows,
+    }
+
+
+def nothing(value: int) -> int:
+    return value
+
+
+@task(cache_policy=NO_CACHE)
+def nothing_task(value: int) -> int:
+    return value
+
+
+@flow(task_runner=ProcessPoolTaskRunner(max_workers=2))
+def overhead_flow(count: int) -> dict[str, float]:
+    """Seconds per task: Prefect's process pool against a plain one, inline task against a call."""
+    for future in [nothing_task.submit(i) for i in range(2)]:  # workers up before timing
+        future.result()
+    started = time.perf_counter()
+    for future in [nothing_task.submit(i) for i in range(count)]:
+        future.result()
+    prefect_pool = (time.perf_counter() - started) / count
+    with ProcessPoolExecutor(max_workers=2) as pool:
+        list(pool.map(nothing, range(2)))
+        started = time.perf_counter()
+        for future in [pool.submit(nothing, i) for i in range(count)]:
+            future.result()
+        plain_pool = (time.perf_counter() - started) / count
+    started = time.perf_counter()
+    for i in range(count):
+        nothing_task(i)
+    inline_task = (time.perf_counter() - started) / count
+    return {
+        "submitted_task_seconds": max(0.0, prefect_pool - plain_pool),
+        "inline_task_seconds": inline_task,
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("corpus")
+    parser.add_argument("db")
+    parser.add_argument("--rerun", action="store_true")
+    parser.add_argument("--overhead", action="store_true")
+    args = parser.parse_args()
+    report: dict[str, object] = {"first": timed_ingest(args.corpus, args.db)}
+    if args.rerun:
+        report["rerun"] = timed_ingest(args.corpus, args.db)
+    if args.overhead:
+        report["overhead"] = overhead_flow(OVERHEAD_TASKS)
+    print(json.dumps(report))
+
+
+if __name__ == "__main__":
+    main()
