@@ -2,10 +2,11 @@
 
 Thin Prefect wrappers around wirehouse's plain stage functions. Files go in batches, one task
 per batch, so Prefect's bookkeeping stays small next to the work. Batches run in parallel worker
-processes (Prefect's ProcessPoolTaskRunner by default, or a Dask cluster), at most a small window
-of them in flight so the corpus is never held at once; the flow itself is the single writer and
-loads each result in order, one transaction per batch. Files whose bytes are unchanged since
-the last run are recognised here by their hash and never sent to a worker.
+processes: by default a process pool the flow starts (wirehouse.parallel; each batch's Prefect
+task waits on it from a thread, so workers never load Prefect), or a Dask cluster. At most a
+small window of batches is in flight, so the corpus is never held at once; the flow itself is
+the single writer and loads each result in order, one transaction per batch. Files whose bytes
+are unchanged since the last run are recognised here by their hash and never sent to a worker.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ import time
 import uuid
 from collections import deque
 from collections.abc import Iterator
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from contextlib import contextmanager, nullcontext
 from itertools import islice
 from pathlib import Path
@@ -24,12 +25,14 @@ from pathlib import Path
 import duckdb
 from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
+from prefect.context import FlowRunContext
 from prefect.runtime import flow_run
-from prefect.task_runners import ProcessPoolTaskRunner, TaskRunner
+from prefect.task_runners import TaskRunner, ThreadPoolTaskRunner
 
 from flows.artifacts import record_run_artifact
 from wirehouse import load, targets
-from wirehouse.model import RawRecord, SourceFile
+from wirehouse.model import SourceFile
+from wirehouse.parallel import batch_pool
 from wirehouse.process import (
     DEFAULT_MAX_SECONDS,
     BatchResult,
@@ -43,11 +46,6 @@ from wirehouse.timing import add
 
 DEFAULT_BATCH_SIZE = 20
 TASK_RUNNERS = ("default", "dask")
-_WARM_UP_TEXT = (
-    "Talks resume in Geneva\n\n"
-    "Secretary of State Antony Blinken met North Korea's foreign minister in Geneva on Monday. "
-    '"We are ready to talk," he said, as Pyongyang promised to send 1,200 troops home.'
-)
 
 
 @task(name="process-batch", cache_policy=NO_CACHE, retries=0)
@@ -73,22 +71,25 @@ def load_batch_task(
     return targets.write(db_path, attempt)
 
 
-def warm_up() -> None:
-    """Load the NLP's pipeline, gazetteers and word lists once per worker process, before its
-    first batch, by analysing one short article."""
-    from wirehouse.extract import extract
-    from wirehouse.transform import analyse
-
-    analyse(extract(RawRecord("warm-up.txt", 0, "txt", "", text=_WARM_UP_TEXT)))
+@task(name="process-batch", cache_policy=NO_CACHE, retries=0)
+def process_batch_on_pool(
+    pool: ProcessPoolExecutor,
+    sources: list[SourceFile],
+    known: dict[str, str],
+    run_id: str,
+    settings: Settings,
+) -> BatchResult:
+    """The same work as process_batch_task, done by a worker of the flow's process pool."""
+    return pool.submit(process_batch, sources, known, run_id, settings).result()
 
 
 def make_task_runner(
     kind: str = "default", dask_address: str | None = None, workers: int | None = None
 ) -> TaskRunner:
-    """Worker processes for the batches: a local process pool, or a Dask cluster (a new
-    LocalCluster unless dask_address names a running scheduler)."""
+    """Where the batch tasks run: threads that hand each batch to the flow's process pool
+    (default), or a Dask cluster (a new LocalCluster unless dask_address names a scheduler)."""
     if kind == "default":
-        return ProcessPoolTaskRunner(max_workers=workers or os.cpu_count(), initializer=warm_up)
+        return ThreadPoolTaskRunner(max_workers=2 * _cpus(workers))
     if kind == "dask":
         from prefect_dask import DaskTaskRunner
 
@@ -96,13 +97,17 @@ def make_task_runner(
         if dask_address:
             return DaskTaskRunner(address=dask_address)
         cluster = {
-            "n_workers": workers or os.cpu_count(),
+            "n_workers": _cpus(workers),
             "threads_per_worker": 1,
             "processes": True,
             "dashboard_address": ":0",
         }
         return DaskTaskRunner(cluster_class="distributed.LocalCluster", cluster_kwargs=cluster)
     raise ValueError(f"unknown task runner {kind!r}; choose one of {', '.join(TASK_RUNNERS)}")
+
+
+def _cpus(workers: int | None) -> int:
+    return workers or os.cpu_count() or 1
 
 
 @contextmanager
@@ -140,10 +145,12 @@ def ingest(
     wait_seconds: float = 0.0,
     show_progress: bool = False,
     window: int | None = None,
+    workers: int | None = None,
 ) -> RunSummary:
     """Ingest every supported file under input_dir into the warehouse (or lake) at db_path.
 
-    window: batches in flight at once (default two per CPU), which bounds the memory used."""
+    window: batches in flight at once (default two per worker), which bounds the memory used;
+    workers: processes of the default task runner's pool (default one per CPU)."""
     started = time.monotonic()
     run_id = str(flow_run.id or uuid.uuid4())
     root = Path(input_dir)
@@ -160,10 +167,20 @@ def ingest(
             try:
                 changed = _drop_unchanged(sources, known, max_bytes, summary)
                 batches = _batches(changed, batch_size)
-                width = window or 2 * (os.cpu_count() or 1)
-                _run_batches(
-                    batches, known, run_id, settings, con, db_path, width, summary, show_progress
-                )
+                width = window or 2 * _cpus(workers)
+                with _local_pool(workers, len(batches)) as pool:
+                    _run_batches(
+                        batches,
+                        known,
+                        run_id,
+                        settings,
+                        con,
+                        db_path,
+                        width,
+                        pool,
+                        summary,
+                        show_progress,
+                    )
             except BaseException as error:
                 _finish(con, db_path, summary, "failed", f"{type(error).__name__}: {error}")
                 raise
@@ -186,7 +203,16 @@ def run_ingest(
     """The ingest flow on the chosen task runner; parameters as for `ingest`."""
     runner = make_task_runner(task_runner, dask_address, workers)
     with _shared_prefect_api() if task_runner == "dask" else nullcontext():
-        return ingest.with_options(task_runner=runner)(**parameters)
+        return ingest.with_options(task_runner=runner)(workers=workers, **parameters)
+
+
+def _local_pool(workers: int | None, batches: int):
+    """The flow's own process pool when its tasks run on threads (the default task runner) and
+    there is more than one batch: for one, starting workers would cost more than it saves."""
+    runner = FlowRunContext.get().task_runner
+    if isinstance(runner, ThreadPoolTaskRunner) and batches > 1:
+        return batch_pool(workers)
+    return nullcontext()
 
 
 def _drop_unchanged(
@@ -229,13 +255,14 @@ def _run_batches(
     con: duckdb.DuckDBPyConnection,
     db_path: str,
     window: int,
+    pool: ProcessPoolExecutor | None,
     summary: RunSummary,
     show_progress: bool,
 ) -> None:
     total = sum(len(batch) for batch in batches) + summary.files_unchanged
     with progress_bar(total, enabled=show_progress) as advance:
         advance(summary.files_unchanged)
-        for result, count in _results(batches, known, run_id, settings, window):
+        for result, count in _results(batches, known, run_id, settings, window, pool):
             load_started = time.perf_counter()
             load_batch_task(con, db_path, run_id, result)
             result.seconds["load"] = time.perf_counter() - load_started
@@ -250,6 +277,7 @@ def _results(
     run_id: str,
     settings: Settings,
     window: int,
+    pool: ProcessPoolExecutor | None,
 ) -> Iterator[tuple[BatchResult, int]]:
     """Each batch's result, in submission order, with at most `window` batches in flight.
 
@@ -264,7 +292,10 @@ def _results(
         return
     in_flight: deque = deque()
     for batch in batches:
-        future = process_batch_task.submit(batch, relevant(batch), run_id, settings)
+        if pool is not None:
+            future = process_batch_on_pool.submit(pool, batch, relevant(batch), run_id, settings)
+        else:
+            future = process_batch_task.submit(batch, relevant(batch), run_id, settings)
         in_flight.append((future, len(batch)))
         if len(in_flight) >= window:
             future, count = in_flight.popleft()
