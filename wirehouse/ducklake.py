@@ -64,7 +64,7 @@ def with_data_path(spec: str, data_path: str | None) -> str:
         raise LakeError("--data-path is for a lake (--db ducklake:...), not a warehouse file")
     catalog, options = split_spec(spec)
     options["data_path"] = data_path
-    return f"{catalog}?{urlencode(options)}"
+    return f"{catalog}?{urlencode(options, safe='/:')}"
 
 
 def extension_file(name: str) -> Path:
