@@ -10,16 +10,17 @@ from __future__ import annotations
 
 import ast
 import contextlib
+import multiprocessing
 import signal
 import threading
 import time
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import REPO, query, run_ingest
-from tests.hostile import MAX_BYTES, Case, article_text, write_corpus
+from tests.hostile import MAX_BYTES, PARAGRAPHS, Case, article_text, write_corpus
 from wirehouse import process, read
 from wirehouse.process import FileTimeLimit, Settings, process_batch, time_limit
 from wirehouse.read import discover
@@ -182,6 +183,26 @@ def test_time_limit_in_a_worker_thread(tmp_path: Path, monkeypatch) -> None:
         result = pool.submit(process_batch, sources, {}, "run", Settings(max_seconds=0.3)).result()
         _check_time_limited(result, started)
         assert pool.submit(_busy, 0.3).result() is None  # the thread is not hit again later
+
+
+def test_time_limit_in_a_worker_process(tmp_path: Path) -> None:
+    """As in the flow's process pool, where a batch runs in a worker's main thread: a real
+    article long enough to take seconds to analyse is stopped at the limit."""
+    (tmp_path / "warm").mkdir()
+    (tmp_path / "warm" / "up.txt").write_text(article_text("Warm"), encoding="utf-8")
+    filler = " ".join(PARAGRAPHS) + "\n\n"
+    (tmp_path / "long.txt").write_text(article_text("Long") + filler * 1500, encoding="utf-8")
+    (tmp_path / "short.txt").write_text(article_text("Short"), encoding="utf-8")
+    sources = [s for s in discover(tmp_path) if not s.path.startswith("warm/")]
+    spawn = multiprocessing.get_context("spawn")  # polars' threads make fork unsafe
+    with ProcessPoolExecutor(1, mp_context=spawn) as pool:
+        pool.submit(process_batch, list(discover(tmp_path / "warm")), {}, "run").result()
+        started = time.monotonic()
+        result = pool.submit(process_batch, sources, {}, "run", Settings(max_seconds=0.5))
+        rows = {r["path"]: r for r in result.result().tables["source_files"].to_dicts()}
+    assert time.monotonic() - started < 3  # unlimited, the long article takes about 5 s
+    assert rows["long.txt"]["error"].startswith("time limit: processing took longer than 0.5 s")
+    assert rows["short.txt"]["status"] == "loaded"
 
 
 def test_time_limit_leaves_nothing_armed() -> None:
