@@ -44,7 +44,7 @@ from wirehouse.read import DEFAULT_MAX_BYTES, ReadError, discover, file_bytes, s
 from wirehouse.summary import RunSummary, progress_bar
 from wirehouse.timing import add
 
-DEFAULT_BATCH_SIZE = 20
+DEFAULT_BATCH_SIZE = 50  # at most; smaller so that every worker gets two batches
 TASK_RUNNERS = ("default", "dask")
 
 
@@ -166,7 +166,7 @@ def ingest(
             known = load.known_hashes(con)
             try:
                 changed = _drop_unchanged(sources, known, max_bytes, summary)
-                batches = _batches(changed, batch_size)
+                batches = _batches(changed, _batch_size(len(changed), batch_size, workers))
                 width = window or 2 * _cpus(workers)
                 with _local_pool(workers, len(batches)) as pool:
                     _run_batches(
@@ -240,6 +240,14 @@ def _digest(source: SourceFile, max_bytes: int) -> str | None:
         return sha256(file_bytes(source, max_bytes))
     except (ReadError, OSError):
         return None
+
+
+def _batch_size(files: int, most: int, workers: int | None) -> int:
+    """Files per batch: up to `most`, and small enough that each worker gets two batches (the
+    last batches then end close together), unless everything fits in one batch."""
+    if files <= most:
+        return most
+    return max(1, min(most, -(-files // (2 * _cpus(workers)))))
 
 
 def _batches(sources: list[SourceFile], size: int) -> list[list[SourceFile]]:

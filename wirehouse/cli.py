@@ -48,7 +48,9 @@ def build_parser() -> argparse.ArgumentParser:
     ingest.add_argument(
         "--data-path", default=None, metavar="DIR", help="a new lake's data folder (ducklake: only)"
     )
-    ingest.add_argument("--batch-size", type=int, default=20, help="files per Prefect task")
+    ingest.add_argument(
+        "--batch-size", type=int, default=50, help="at most this many files per Prefect task"
+    )
     ingest.add_argument(
         "--task-runner",
         choices=("default", "dask"),
