@@ -228,6 +228,21 @@ def test_time_limit_leaves_nothing_armed() -> None:
     assert isinstance(outcome[0], FileTimeLimit) and outcome[1:] == ["survived"]
 
 
+def test_time_limit_keeps_an_outer_alarm() -> None:
+    fired: list[float] = []
+    previous = signal.signal(signal.SIGALRM, lambda *_args: fired.append(time.monotonic()))
+    try:
+        started = time.monotonic()
+        signal.setitimer(signal.ITIMER_REAL, 0.6)
+        with pytest.raises(FileTimeLimit), time_limit(0.1):
+            _busy(2)
+        time.sleep(0.8)
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+    assert len(fired) == 1 and 0.5 < fired[0] - started < 0.8
+
+
 def test_file_that_disappears_is_rejected(tmp_path: Path) -> None:
     (tmp_path / "gone.txt").write_text(article_text("Gone"), encoding="utf-8")
     sources = list(discover(tmp_path))
