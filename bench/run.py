@@ -60,6 +60,7 @@ def main() -> None:
     parser.add_argument("--n", type=int, default=100, help="articles in the small corpus")
     parser.add_argument("--keep", action="store_true", help="keep the corpora and warehouses")
     args = parser.parse_args()
+    load_at_start = os.getloadavg()
     work = Path(tempfile.mkdtemp(prefix="wirehouse-bench-"))
     env = _prefect_env(work)
     corpus_n, corpus_4n = work / "corpus_n", work / "corpus_4n"
@@ -76,6 +77,7 @@ def main() -> None:
     print(f"pipeline 4N: {large['first']['seconds']:.2f}s", flush=True)
 
     report = build_report(args.n, formats, yardstick, yardstick_4n, small, large)
+    report["machine"]["load_average_at_start"] = load_at_start
     print_report(report)
     RESULTS.mkdir(parents=True, exist_ok=True)
     out = RESULTS / f"{datetime.now(UTC):%Y%m%dT%H%M%SZ}.json"
@@ -259,8 +261,12 @@ def print_report(report: dict) -> None:
     for stage, seconds in report["stage_seconds_n"].items():
         print(f"  {stage:<10} {seconds:7.2f}")
     box = report["machine"]
-    load = ", ".join(f"{x:.1f}" for x in box["load_average_at_end"])
-    print(f"machine: {box['cpu']}, {box['cores']} cores, load average at the end {load}")
+    start, end = (
+        ", ".join(f"{x:.1f}" for x in box[key])
+        for key in ("load_average_at_start", "load_average_at_end")
+    )
+    print(f"machine: {box['cpu']}, {box['cores']} cores; load average {start} at the start,")
+    print(f"  {end} at the end (the machine may be shared: compare runs at a similar load)")
 
 
 if __name__ == "__main__":
