@@ -74,9 +74,18 @@ def _write_stories(folder: Path, desk: str, count: int) -> None:
         (folder / f"{desk}_{n}.json").write_text(json.dumps(story), encoding="utf-8")
 
 
-def _ingest(folder: Path, spec: str, prefect_home: Path) -> subprocess.Popen:
-    env = os.environ | {"PREFECT_HOME": str(prefect_home)}  # one Prefect database per worker
-    env.pop("PREFECT_API_URL", None)
+@pytest.fixture(scope="module")
+def prefect_api() -> str:
+    """One Prefect API for the ingest workers, as a deployment has (no server start per run)."""
+    from prefect.server.api.server import SubprocessASGIServer
+
+    server = SubprocessASGIServer()
+    server.start()
+    return server.api_url
+
+
+def _ingest(folder: Path, spec: str, prefect_api: str) -> subprocess.Popen:
+    env = os.environ | {"PREFECT_API_URL": prefect_api}
     command = [sys.executable, "-m", "wirehouse.cli", "ingest", str(folder), "--db", spec]
     command += ["--batch-size", "2", "--workers", "1", "--no-progress"]
     return subprocess.Popen(
@@ -84,10 +93,10 @@ def _ingest(folder: Path, spec: str, prefect_home: Path) -> subprocess.Popen:
     )
 
 
-def test_two_concurrent_ingests_load_one_lake(lake: str, tmp_path: Path) -> None:
+def test_two_concurrent_ingests_load_one_lake(lake: str, prefect_api: str, tmp_path: Path) -> None:
     _write_stories(tmp_path / "east", "east", 6)
     _write_stories(tmp_path / "west", "west", 6)
-    runs = [_ingest(tmp_path / d, lake, tmp_path / f"prefect_{d}") for d in ("east", "west")]
+    runs = [_ingest(tmp_path / d, lake, prefect_api) for d in ("east", "west")]
     for run in runs:
         output, _ = run.communicate(timeout=600)
         assert run.returncode == 0, output
