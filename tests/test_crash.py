@@ -46,7 +46,7 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="module")
 def reference(corpus: Path, api_url: str, tmp_path_factory: pytest.TempPathFactory):
     db = tmp_path_factory.mktemp("crash_reference") / "warehouse.duckdb"
-    # one batch, in one process: the rows must not depend on how the files were batched
+    # batched differently from the killed runs: the rows must not depend on the batching
     code, _out, err = finish(start_ingest(corpus, db, api_url, "--batch-size", str(FILES)))
     assert code == 0, err
     with duckdb.connect(str(db), read_only=True) as con:

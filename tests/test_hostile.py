@@ -347,7 +347,7 @@ def _pasted_sql(function: ast.FunctionDef) -> list[int]:
 # DuckDB takes no parameter in LOAD or ATTACH (the paths are the operator's, escaped), and the
 # export composes SQL files from sql/export with each other (values are bound parameters).
 ALLOWED = {
-    ("ducklake.py", "connect"),
+    ("ducklake.py", "_open"),
     ("export.py", "_copy"),
     ("export.py", "_write_table"),
 }
