@@ -180,3 +180,23 @@ def test_second_writer_gets_a_clear_message(tmp_path: Path) -> None:
     db = tmp_path / "locked.duckdb"
     with writer_lock(db), pytest.raises(WarehouseBusy, match="another ingest run"):
         run_ingest(SAMPLES, db)
+
+
+def test_cli_refuses_a_spacy_model_that_is_not_installed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = tmp_path / "never.duckdb"
+    assert main(["ingest", str(SAMPLES), "--db", str(db), "--spacy-model", "no_such_model"]) == 2
+    assert "spaCy model 'no_such_model' is not installed" in capsys.readouterr().err
+    assert not db.exists()
+
+
+def test_cli_evaluate_scores_the_seed(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    seed = tmp_path / "seed"
+    shutil.copytree(SHARED / "seed", seed)
+    db = tmp_path / "seed.duckdb"
+    run_ingest(seed, db)
+    assert main(["evaluate", str(seed), "--db", str(db), "--no-misses"]) == 0
+    out = capsys.readouterr().out
+    assert re.search(r"quotes\.recall\s+1\.000 \(5/5\)", out)
+    assert re.search(r"entities\.recall\s+1\.000 \(12/12\)", out)

@@ -9,6 +9,8 @@ from pathlib import Path
 
 from wirehouse.cli_analysts import COMMANDS as ANALYST_COMMANDS
 from wirehouse.cli_analysts import add_commands as add_analyst_commands
+from wirehouse.evaluate import add_arguments as add_evaluate_arguments
+from wirehouse.evaluate import run as cmd_evaluate
 
 DEFAULT_DB = "warehouse.duckdb"
 
@@ -21,6 +23,8 @@ def _quiet_prefect() -> None:
         "PREFECT_LOGGING_LEVEL": "WARNING",
         "PREFECT_SERVER_LOGGING_LEVEL": "WARNING",
         "PREFECT_LOGGING_LOG_PRINTS": "false",
+        # a busy machine can take longer than Prefect's default 20 s to start its local server
+        "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "120",
     }
     for name, value in defaults.items():
         os.environ.setdefault(name, value)
@@ -79,10 +83,18 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="SECONDS",
         help="wait this long for another run on the same warehouse to finish",
     )
+    ingest.add_argument(
+        "--spacy-model",
+        default=None,
+        metavar="NAME",
+        help="an installed statistical spaCy model whose entities are merged with ours",
+    )
     ingest.add_argument("--no-progress", action="store_true", help="no progress bar")
     query = commands.add_parser("query", help="run one SQL statement on the warehouse, read-only")
     query.add_argument("sql", help='e.g. "SELECT speaker, count(*) FROM quotes GROUP BY 1"')
     query.add_argument("--db", default=DEFAULT_DB, help=f"warehouse file (default {DEFAULT_DB})")
+    evaluate = commands.add_parser("evaluate", help="score a warehouse against gold annotations")
+    add_evaluate_arguments(evaluate)
     add_analyst_commands(commands)
     return parser
 
@@ -111,6 +123,15 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     from wirehouse.targets import display
 
     path = args.path or _default_input()
+    if args.spacy_model:
+        import spacy
+
+        from wirehouse import nlp
+
+        if not spacy.util.is_package(args.spacy_model):
+            print(f"wirehouse: spaCy model {args.spacy_model!r} is not installed", file=sys.stderr)
+            return 2
+        nlp.configure(args.spacy_model)
     _hide_prefect_traceback_for(WarehouseBusy, FileNotFoundError, LakeError)
     try:
         db = with_data_path(args.db, args.data_path)
@@ -152,7 +173,12 @@ def cmd_query(args: argparse.Namespace) -> int:
     return 0
 
 
-COMMANDS = {"ingest": cmd_ingest, "query": cmd_query, **ANALYST_COMMANDS}
+COMMANDS = {
+    "ingest": cmd_ingest,
+    "query": cmd_query,
+    "evaluate": cmd_evaluate,
+    **ANALYST_COMMANDS,
+}
 
 
 def main(argv: list[str] | None = None) -> int:
