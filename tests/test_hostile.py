@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import ast
 import contextlib
+import json
 import multiprocessing
 import signal
 import threading
@@ -20,10 +21,17 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import REPO, query, run_ingest
-from tests.hostile import MAX_BYTES, PARAGRAPHS, Case, article_text, write_corpus
+from tests.hostile import (
+    MAX_BYTES,
+    PARAGRAPHS,
+    Case,
+    article_record,
+    article_text,
+    write_corpus,
+)
 from wirehouse import process, read
 from wirehouse.process import FileTimeLimit, Settings, process_batch, time_limit
-from wirehouse.read import discover
+from wirehouse.read import discover, sha256
 
 
 @pytest.fixture(scope="module")
@@ -160,7 +168,9 @@ def _check_time_limited(result, started: float) -> None:
     rows = {r["path"]: r for r in result.tables["source_files"].iter_rows(named=True)}
     assert time.monotonic() - started < 8  # the stalling file alone would take 20 s
     assert rows["a_stall.txt"]["status"] == "rejected"
-    assert rows["a_stall.txt"]["error"].startswith("time limit: processing took longer than 0.3 s")
+    assert rows["a_stall.txt"]["error"].startswith(
+        "time limit: processing the article took longer than 0.3 s"
+    )
     assert "--max-seconds" in rows["a_stall.txt"]["error"]
     assert rows["b_fine.txt"]["status"] == "loaded"
 
@@ -173,6 +183,20 @@ def test_time_limit_in_the_main_thread(tmp_path: Path, monkeypatch) -> None:
     _check_time_limited(result, started)
     assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
     assert signal.getsignal(signal.SIGALRM) is previous
+
+
+def test_time_limit_holds_per_record_of_a_feed(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setattr(process, "analyse", _stalling_analyse(process.analyse))
+    sources = _two_files(tmp_path)  # warms up; its two files are not used here
+    lines = [json.dumps(article_record(topic)) for topic in ("One", "Stall", "Three")]
+    (tmp_path / "feed.jsonl").write_text("\n".join(lines), encoding="utf-8")
+    feed = [s for s in discover(tmp_path) if s.path == "feed.jsonl"]
+    result = process_batch(feed, {}, "run", Settings(max_seconds=0.3))
+    rows = result.tables["source_files"].sort("record").to_dicts()
+    assert [row["status"] for row in rows] == ["loaded", "rejected", "loaded"]
+    assert rows[1]["error"].startswith("time limit: processing the article took longer")
+    assert {row["content_sha256"] for row in rows} == {sha256(b"")}  # read again next run
+    assert sources
 
 
 def test_time_limit_in_a_worker_thread(tmp_path: Path, monkeypatch) -> None:
@@ -201,7 +225,9 @@ def test_time_limit_in_a_worker_process(tmp_path: Path) -> None:
         result = pool.submit(process_batch, sources, {}, "run", Settings(max_seconds=0.5))
         rows = {r["path"]: r for r in result.result().tables["source_files"].to_dicts()}
     assert time.monotonic() - started < 3  # unlimited, the long article takes about 5 s
-    assert rows["long.txt"]["error"].startswith("time limit: processing took longer than 0.5 s")
+    assert rows["long.txt"]["error"].startswith(
+        "time limit: processing the article took longer than 0.5 s"
+    )
     assert rows["short.txt"]["status"] == "loaded"
 
 

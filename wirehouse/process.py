@@ -102,6 +102,14 @@ def _survivor(outcome, run_id: str):
     return rows, articles
 
 
+class _Rejected(Exception):
+    """The whole file is rejected, with this reason and content hash."""
+
+    def __init__(self, reason: str, digest: str = _NOT_READ) -> None:
+        super().__init__(reason)
+        self.reason, self.digest = reason, digest
+
+
 def _guarded_file(
     source: SourceFile,
     known_hash: str | None,
@@ -109,74 +117,84 @@ def _guarded_file(
     settings: Settings,
     seen_ids: dict[str, str],
 ):
-    """_process_file under the per-file time limit; ids it claims count only if it finishes."""
-    claimed: dict[str, str] = {}
+    """(source rows, article rows) for one file, or None when it is unchanged.
+
+    Reading the file, and then each of its records, runs under the time limit: no article can
+    stall the batch, and a long feed is not rejected for being long. A file with a record that
+    ran out of time keeps no content hash, so the next run reads it again."""
+
+    def row(record: int, digest: str, article_id: str | None, error: str | None):
+        return _source_row(source, record, digest, article_id, error, run_id)
+
     try:
         with time_limit(settings.max_seconds):
-            outcome = _process_file(source, known_hash, run_id, settings, seen_ids, claimed)
+            read = _read_file(source, known_hash, settings)
     except FileTimeLimit:
-        reason = (
-            f"time limit: processing took longer than {settings.max_seconds:g} s "
-            "(--max-seconds); the file was skipped"
-        )
-        return [_source_row(source, 0, _NOT_READ, None, reason, run_id)], []
+        return [row(0, _NOT_READ, None, _time_reason("reading the file", settings))], []
+    except _Rejected as reject:
+        return [row(0, reject.digest, None, reject.reason)], []
+    if read is None:
+        return None
+    digest, records = read
+    claimed: dict[str, str] = {}
+    source_rows, article_rows_ = [], []
+    for raw in records:
+        try:
+            with time_limit(settings.max_seconds):
+                article, rows = _record_rows(raw, seen_ids, claimed)
+        except FileTimeLimit:
+            reason = _time_reason("processing the article", settings)
+            source_rows.append(row(raw.record, _NOT_READ, None, reason))
+            continue
+        except ExtractError as error:
+            source_rows.append(row(raw.record, digest, None, _extract_reason(error, raw)))
+            continue
+        except Exception as error:  # a bug in a stage must not stop the run or lose the file
+            source_rows.append(row(raw.record, digest, None, _internal(error)))
+            continue
+        claimed[article.article_id] = f"{raw.path} record {raw.record}"
+        source_rows.append(row(raw.record, digest, article.article_id, None))
+        article_rows_.append(rows)
+    if any(r["content_sha256"] == _NOT_READ for r in source_rows):
+        source_rows = [{**r, "content_sha256": _NOT_READ} for r in source_rows]
     seen_ids.update(claimed)
-    return outcome
+    return source_rows, article_rows_
 
 
-def _process_file(
-    source: SourceFile,
-    known_hash: str | None,
-    run_id: str,
-    settings: Settings,
-    seen_ids: dict[str, str],
-    claimed: dict[str, str],
-):
-    """(source rows, article rows) for one file, or None when it is unchanged."""
-
-    def rejected(record: int, digest: str, reason: str) -> dict[str, Any]:
-        return _source_row(source, record, digest, None, reason, run_id)
-
+def _read_file(source: SourceFile, known_hash: str | None, settings: Settings):
+    """(content hash, raw records), or None when the file is unchanged since the last run."""
     try:
         data = timed("read", file_bytes, source, settings.max_bytes)
     except (ReadError, OSError) as error:
-        return [rejected(0, _NOT_READ, _read_reason(error))], []
+        raise _Rejected(_read_reason(error)) from None
     digest = sha256(data)
     if digest == known_hash:
         return None
     try:
         records = timed("read", read_records, source, data)
     except ReadError as error:
-        return [rejected(0, digest, str(error))], []
+        raise _Rejected(str(error), digest) from None
     if not records:
-        return [rejected(0, digest, "no article records in the file")], []
-    source_rows, article_rows_ = [], []
-    for raw in records:
-        try:
-            article = timed("extract", extract, raw)
-            owner = seen_ids.get(article.article_id) or claimed.get(article.article_id)
-            if owner:
-                raise ExtractError(f"duplicate article: same url as {owner}")
-            if len(article.body) > MAX_BODY_CHARS:
-                raise ExtractError(
-                    f"article text too long to analyse: {len(article.body):,} characters "
-                    f"(limit {MAX_BODY_CHARS:,})"
-                )
-            rows = article_rows(article, analyse(article))
-        except ExtractError as error:
-            source_rows.append(rejected(raw.record, digest, _extract_reason(error, raw)))
-            continue
-        except FileTimeLimit:
-            raise
-        except Exception as error:  # a bug in a stage must not stop the run or lose the file
-            source_rows.append(rejected(raw.record, digest, _internal(error)))
-            continue
-        claimed[article.article_id] = f"{raw.path} record {raw.record}"
-        source_rows.append(
-            _source_row(source, raw.record, digest, article.article_id, None, run_id)
+        raise _Rejected("no article records in the file", digest)
+    return digest, records
+
+
+def _record_rows(raw, seen_ids: dict[str, str], claimed: dict[str, str]):
+    """(article, its rows in every table) for one raw record; ExtractError when it has none."""
+    article = timed("extract", extract, raw)
+    owner = seen_ids.get(article.article_id) or claimed.get(article.article_id)
+    if owner:
+        raise ExtractError(f"duplicate article: same url as {owner}")
+    if len(article.body) > MAX_BODY_CHARS:
+        raise ExtractError(
+            f"article text too long to analyse: {len(article.body):,} characters "
+            f"(limit {MAX_BODY_CHARS:,})"
         )
-        article_rows_.append(rows)
-    return source_rows, article_rows_
+    return article, article_rows(article, analyse(article))
+
+
+def _time_reason(what: str, settings: Settings) -> str:
+    return f"time limit: {what} took longer than {settings.max_seconds:g} s (--max-seconds)"
 
 
 def _source_row(
