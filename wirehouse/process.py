@@ -133,6 +133,8 @@ def _guarded_file(
         return [row(0, _NOT_READ, None, _time_reason("reading the file", settings))], []
     except _Rejected as reject:
         return [row(0, reject.digest, None, reject.reason)], []
+    except Exception as error:  # a bug in reading must not stop the run either
+        return [row(0, _NOT_READ, None, _internal(error))], []
     if read is None:
         return None
     digest, records = read

@@ -82,8 +82,13 @@ def stored_path(relative: Path) -> str:
 
 
 def input_root(source: SourceFile) -> Path:
-    """The folder the run was given, recovered from the file's absolute and relative paths."""
-    return Path(source.absolute).parents[len(PurePosixPath(source.path).parts) - 1]
+    """The folder the run was given, recovered from the file's absolute and relative paths
+    (the file's own folder when the two do not match, the narrowest safe choice)."""
+    absolute = Path(source.absolute)
+    depth = len(PurePosixPath(source.path).parts)
+    if 0 < depth <= len(absolute.parents):
+        return absolute.parents[depth - 1]
+    return absolute.parent
 
 
 def file_bytes(source: SourceFile, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
