@@ -153,7 +153,11 @@ def add_events(con, events: list[tuple[str, str, str, bool, date | None]]) -> No
 
 def add_amounts(con, amounts: list[tuple[float, float, str]]) -> None:
     rows = [("a1", f"{low}", low, high, unit, 0, 1) for low, high, unit in amounts]
-    con.executemany("INSERT INTO amounts VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
+    con.executemany(
+        "INSERT INTO amounts (article_id, text, low, high, unit, start_char, end_char)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?)",
+        rows,
+    )
 
 
 def test_input_file_is_found_beside_its_gold_file(tmp_path: Path) -> None:
