@@ -22,9 +22,10 @@ from wirehouse import nlp
 from wirehouse.entities import find_entities
 from wirehouse.extract import extract
 from wirehouse.read import discover, file_bytes, read_records
+from wirehouse.scoring import is_holdout
 
 ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_DIRS = (ROOT / "data" / "gold", Path("/work/shared/seed"))
+DEFAULT_DIRS = (ROOT / "data" / "gold", ROOT.parent / "shared" / "seed")
 
 
 @dataclass
@@ -110,6 +111,8 @@ def score_article(body: str, gold: dict, score: Score, label: str) -> None:
 
 def articles(directory: Path):
     for source in discover(directory):
+        if is_holdout(source.path):
+            continue
         gold_path = Path(source.absolute).with_suffix(".gold.json")
         if not gold_path.exists():
             continue

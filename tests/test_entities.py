@@ -6,11 +6,12 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import SHARED
 from wirehouse import nlp
 from wirehouse.entities import entity_id, find_entities, person_before
 from wirehouse.model import Entity, Mention
 
-SEED = Path("/work/shared/seed/us_north_korea_demand.txt")
+SEED = SHARED / "seed" / "us_north_korea_demand.txt"
 
 
 def analyse(text: str) -> tuple[list[Entity], list[Mention]]:

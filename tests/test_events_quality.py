@@ -9,19 +9,17 @@ from __future__ import annotations
 import json
 from dataclasses import asdict
 from datetime import UTC, datetime
-from pathlib import Path
 
 import pytest
 
+from tests.conftest import SHARED
+from tests.gold import tuned_gold_articles
 from wirehouse.entities import find_entities
 from wirehouse.events import find_events
-from wirehouse.extract import extract
 from wirehouse.nlp import parse
-from wirehouse.read import discover, file_bytes, read_records
-from wirehouse.resources import data_path
 from wirehouse.scoring import ArticleScore, event_matches, score_events
 
-SEED = Path("/work/shared/seed/us_north_korea_demand.txt")
+SEED = SHARED / "seed" / "us_north_korea_demand.txt"
 RECALL_FLOOR = 0.85
 PRECISION_FLOOR = 0.85
 
@@ -44,16 +42,9 @@ def test_seed_article_required_events_and_hypothetical_flags():
 
 
 def test_gold_set_recall_and_precision_floors():
-    gold_dir = data_path("gold")
     total = ArticleScore("all", "all", True)
-    for source in discover(gold_dir):
-        gold_file = gold_dir / (str(Path(source.path).with_suffix("")) + ".gold.json")
-        if source.path.endswith(".gold.json") or not gold_file.exists():
-            continue
-        gold = json.loads(gold_file.read_text(encoding="utf-8"))
-        for raw in read_records(source, file_bytes(source)):
-            article = extract(raw)
-            score_events(gold, coded(article.body, article.published_at), total)
+    for gold, article in tuned_gold_articles():
+        score_events(gold, coded(article.body, article.published_at), total)
     recall = total.tallies["events.recall_required"].rate
     precision = total.tallies["events.precision"].rate
     assert recall is not None and recall >= RECALL_FLOOR, (recall, total.misses)

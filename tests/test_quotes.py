@@ -415,28 +415,18 @@ PRECISION_FLOOR = 0.95
 
 
 def test_gold_set_quote_recall_speaker_and_precision_floors():
-    import json
     from dataclasses import asdict
-    from pathlib import Path
 
+    from tests.gold import tuned_gold_articles
     from wirehouse.entities import find_entities
-    from wirehouse.extract import extract
     from wirehouse.nlp import parse
-    from wirehouse.read import discover, file_bytes, read_records
-    from wirehouse.resources import data_path
     from wirehouse.scoring import ArticleScore, score_quotes
 
-    gold_dir = data_path("gold")
     total = ArticleScore("all", "all", True)
-    for source in discover(gold_dir):
-        gold_file = gold_dir / (str(Path(source.path).with_suffix("")) + ".gold.json")
-        if source.path.endswith(".gold.json") or not gold_file.exists():
-            continue
-        gold = json.loads(gold_file.read_text(encoding="utf-8"))
-        for raw in read_records(source, file_bytes(source)):
-            doc = parse(extract(raw).body)
-            rows = [asdict(q) for q in find_quotes(doc, *find_entities(doc))]
-            score_quotes(gold.get("quotes", []), rows, total)
+    for gold, article in tuned_gold_articles():
+        doc = parse(article.body)
+        rows = [asdict(q) for q in find_quotes(doc, *find_entities(doc))]
+        score_quotes(gold.get("quotes", []), rows, total)
     rates = {m: total.tallies[f"quotes.{m}"].rate for m in ("recall", "speaker", "precision")}
     assert rates["recall"] is not None and rates["recall"] >= RECALL_FLOOR, (rates, total.misses)
     assert rates["speaker"] is not None and rates["speaker"] >= SPEAKER_FLOOR, total.misses

@@ -13,10 +13,17 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Any
 
+HOLDOUT_DIR = "unseen"  # gold articles kept out of tuning: scored, never used to set a floor
 QUOTE_OVERLAP = 0.8  # share of tokens two quote texts must have in common to count as one quote
 AMOUNT_TOLERANCE = 0.005  # relative difference allowed between a gold and a predicted value
 
 Row = dict[str, Any]
+
+
+def is_holdout(relative_path: str) -> bool:
+    """Whether a gold input (its path relative to the gold folder) is in the unseen holdout."""
+    return relative_path.split("/", 1)[0] == HOLDOUT_DIR
+
 
 # ---------------------------------------------------------------------------------- tallies
 
