@@ -16,18 +16,11 @@ from pathlib import Path
 
 import duckdb
 
+from schemas import TABLE_SCHEMAS
 from tests.hostile import article_record, article_text
 
 REPO = Path(__file__).resolve().parents[1]
-CONTRACT_TABLES = (
-    "source_files",
-    "articles",
-    "entities",
-    "entity_mentions",
-    "quotes",
-    "events",
-    "amounts",
-)
+CONTRACT_TABLES = tuple(TABLE_SCHEMAS)
 RUN_COLUMNS = {"run_id", "rejected_at", "started_at", "finished_at"}
 
 # A run whose kill point is a moment inside the code: the wrapper kills its own process (and

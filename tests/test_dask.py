@@ -9,19 +9,11 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import SAMPLES, query
+from wirehouse.load import BATCH_TABLES
 
 pytestmark = pytest.mark.slow
 
-CONTRACT_TABLES = (
-    "source_files",
-    "articles",
-    "entities",
-    "entity_mentions",
-    "quotes",
-    "events",
-    "amounts",
-    "rejected_rows",
-)
+CONTRACT_TABLES = BATCH_TABLES
 RUN_COLUMNS = {"run_id", "rejected_at"}  # differ between any two runs by design
 
 

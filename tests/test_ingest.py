@@ -11,17 +11,9 @@ import pytest
 
 from tests.conftest import SAMPLES, SHARED, query, run_ingest
 from wirehouse.cli import main
+from wirehouse.load import BATCH_TABLES
 
-CONTENT_TABLES = (
-    "articles",
-    "entities",
-    "entity_mentions",
-    "quotes",
-    "events",
-    "amounts",
-    "source_files",
-    "rejected_rows",
-)
+CONTENT_TABLES = BATCH_TABLES
 GOOD_JSONL = [
     json.dumps({"title": f"Story {n}", "body": f"Story number {n} happened today."}) for n in (1, 3)
 ]

@@ -23,18 +23,10 @@ from pathlib import Path
 import duckdb
 import polars as pl
 
+from schemas import TABLE_SCHEMAS
 from wirehouse.resources import read_sql, sql_path
 
-BATCH_TABLES = (
-    "source_files",
-    "articles",
-    "entities",
-    "entity_mentions",
-    "quotes",
-    "events",
-    "amounts",
-    "rejected_rows",
-)
+BATCH_TABLES = (*TABLE_SCHEMAS, "rejected_rows")  # every table a batch writes
 
 
 class WarehouseBusy(Exception):
