@@ -202,8 +202,29 @@ def run_ingest(
 ) -> RunSummary:
     """The ingest flow on the chosen task runner; parameters as for `ingest`."""
     runner = make_task_runner(task_runner, dask_address, workers)
-    with _shared_prefect_api() if task_runner == "dask" else nullcontext():
+    with (
+        _no_heartbeats_on_a_temporary_server(),
+        _shared_prefect_api() if task_runner == "dask" else nullcontext(),
+    ):
         return ingest.with_options(task_runner=runner)(workers=workers, **parameters)
+
+
+@contextmanager
+def _no_heartbeats_on_a_temporary_server() -> Iterator[None]:
+    """Heartbeats let a Prefect server notice a crashed run. Prefect's temporary server lives
+    only as long as this process, so nobody would notice; and stopping the heartbeat thread
+    costs up to a second at the end of every run (most of a no-op rerun)."""
+    from prefect.settings import (
+        PREFECT_API_URL,
+        PREFECT_FLOWS_HEARTBEAT_FREQUENCY,
+        temporary_settings,
+    )
+
+    if os.environ.get("PREFECT_API_URL") or PREFECT_API_URL.value():
+        yield
+        return
+    with temporary_settings(updates={PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None}):
+        yield
 
 
 def _local_pool(workers: int | None, batches: int):
