@@ -34,6 +34,11 @@ ENTITIES = {
     "Trump": Entity("trump", "Donald Trump", "PERSON", "USA", "USAGOV"),
     "UN": Entity("un", "United Nations", "ORG", None, "IGOUNO"),
     "Kursk": Entity("kursk", "Kursk", "GPE", "RUS", "RUS"),
+    "TUR": Entity("tur", "Turkey", "GPE", "TUR", "TUR"),
+    "JPN": Entity("jpn", "Japan", "GPE", "JPN", "JPN"),
+    "Turkish Foreign Ministry": Entity("tfm", "Turkish Foreign Ministry", "ORG", "TUR", "TURGOV"),
+    "EU": Entity("eu", "European Union", "ORG", None, "IGOEUREEC"),
+    "Kim": Entity("kim", "Kim Jong Un", "PERSON", "PRK", "PRKGOV"),
 }
 
 SURFACES = {
@@ -59,6 +64,11 @@ SURFACES = {
     "Trump": ("Trump", "alias"),
     "United Nations": ("UN", "name"),
     "Kursk": ("Kursk", "name"),
+    "Turkey": ("TUR", "name"),
+    "Japan": ("JPN", "name"),
+    "Turkish Foreign Ministry": ("Turkish Foreign Ministry", "name"),
+    "European Union": ("EU", "name"),
+    "Kim Jong Un": ("Kim", "name"),
 }
 
 
@@ -370,3 +380,96 @@ def test_refusing_to_do_something_codes_neither(nlp):
 def test_sentence_initial_it_continues_the_previous_actor(nlp):
     text = "Iran rejected the proposal from Russia. It also accused Ukraine of aggression."
     assert ("IRN", "UKR", "1123") in triples(code(nlp, text))
+
+
+# --- generalisation: blocs, implied targets, clause limits, agents without a country ----------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Moscow accused Western governments of blocking payments.", ("RUSGOV", "WSTGOV", "112")),
+        ("Russia condemned the West.", ("RUS", "WST", "111")),
+        ("European leaders praised Kenya.", ("EURGOV", "KEN", "051")),
+        ("Iran criticised Gulf states.", ("IRN", "PGS", "111")),
+    ],
+)
+def test_regions_and_blocs_are_actors(nlp, sentence, expected):
+    assert triples(code(nlp, sentence)) == {expected}
+
+
+def test_bloc_adjective_before_a_thing_or_a_name_is_no_actor(nlp):
+    assert triples(code(nlp, "Russia criticised Western sanctions against Iran.")) == {
+        ("RUS", "IRN", "111")
+    }
+    assert triples(code(nlp, "Kenya praised the European Union.")) == {("KEN", "IGOEUREEC", "051")}
+
+
+def test_reaction_to_an_uncoded_demand_points_at_the_previous_sentence(nlp):
+    text = "Moscow accused Western governments of blocking payments. Ukraine rejected the demand."
+    found = code(nlp, text)
+    assert ("UKR", "RUSGOV", "124") in triples(found)
+    assert not any(e.is_hypothetical for e in found)
+
+
+def test_reaction_to_an_earlier_decision_across_a_paragraph(nlp):
+    text = (
+        "The European Union imposed new sanctions on Belarus on Monday.\n\n"
+        "Belarus condemned the decision and said it would seek new buyers."
+    )
+    assert ("BLR", "IGOEUREEC", "111") in triples(code(nlp, text))
+
+
+def test_reaction_without_anything_to_react_to_is_not_coded(nlp):
+    assert code(nlp, "Belarus condemned the decision.") == []
+
+
+def test_delegations_from_countries_are_the_targets(nlp):
+    text = (
+        "Turkey hosted delegations from Russia and Ukraine on Tuesday for talks, "
+        "the Turkish Foreign Ministry said."
+    )
+    assert triples(code(nlp, text)) == {("TUR", "RUSGOV", "043"), ("TUR", "UKRGOV", "043")}
+
+
+def test_speaker_of_an_attribution_is_not_the_target(nlp):
+    text = "Turkey hosted talks on grain, the Turkish Foreign Ministry said."
+    assert all(e.actor2_code is None for e in code(nlp, text))
+
+
+def test_target_is_not_taken_from_a_later_coordinated_clause(nlp):
+    text = "The United Nations pledged $5 million in aid, and Japan said it would send doctors."
+    found = code(nlp, text)
+    assert ("IGOUNO", "JPN", "033") not in triples(found)
+    assert any(e.actor1_code == "IGOUNO" and e.event_code.startswith("03") for e in found)
+
+
+def test_aid_without_a_recipient_goes_to_the_country_the_article_is_about(nlp):
+    text = (
+        "Floods hit Kenya on Monday. Kenya said 40 people had died. "
+        "The United Nations pledged $5 million in aid, and Japan said it would send doctors."
+    )
+    found = triples(code(nlp, text))
+    assert ("IGOUNO", "KEN", "033") in found
+    assert ("IGOUNO", "JPN", "033") not in found
+
+
+def test_troops_praised_by_a_leader_are_his_own(nlp):
+    text = "Russia and North Korea fought in Kursk. Kim Jong Un praised the troops."
+    assert triples(code(nlp, text)) >= {("PRKGOV", "PRKMIL", "051")}
+
+
+def test_agent_without_a_country_is_not_given_the_most_named_one(nlp):
+    text = "Russia and Ukraine met. Russia and Ukraine talked. Kim Jong Un criticised the troops."
+    found = triples(code(nlp, text))
+    assert ("PRKGOV", "MIL", "111") in found
+    assert not any(target and target.endswith("MIL") and target != "MIL" for _, target, _ in found)
+
+
+def test_agent_in_an_article_about_one_country_acts_for_it(nlp):
+    text = "Kenya held elections. Kenya counted votes. Riot police attacked protesters."
+    assert ("KENCOP", "KENOPP", "190") in triples(code(nlp, text)) or (
+        "KENCOP",
+        "KENOPP",
+        "180",
+    ) in triples(code(nlp, text))

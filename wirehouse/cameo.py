@@ -144,3 +144,23 @@ def event_nouns() -> dict[str, frozenset[str]]:
         lemma(row["noun"]): frozenset(row["roots"].split())
         for row in read_csv_rows("cameo", "event_nouns.csv")
     }
+
+
+@dataclass(frozen=True)
+class Bloc:
+    code: str  # CAMEO regional code ("WST"); empty for a group noun
+    kind: str  # noun, adjective or group
+
+
+@cache
+def blocs() -> dict[tuple[str, ...], Bloc]:
+    """Region and bloc lemma tuples ("western",) -> WST adjective (data/cameo/blocs.csv)."""
+    return {
+        tuple(lemma(word) for word in row["word"].split()): Bloc(row["code"], row["kind"])
+        for row in read_csv_rows("cameo", "blocs.csv")
+    }
+
+
+@cache
+def longest_bloc() -> int:
+    return max(len(words) for words in blocs())

@@ -42,6 +42,10 @@ class Actor:
     last: int
     entity_type: str
     weak: bool = False  # a bare country adjective: a target or a noun's owner, never a subject
+    # an agent phrase whose country the sentence does not give ("the troops"): its agent code,
+    # so the event's other side can supply the country (see events._own_side); the code is the
+    # article's country when it is clearly about one, else the bare agent ("MIL")
+    unplaced: str = ""
 
 
 @cache
@@ -115,6 +119,9 @@ def build_actors(
         spans.append((first, last, mention, entity))
     covered = {i for first, last, _, _ in spans for i in range(first, last + 1)}
     spans += [(i, i, None, entity) for i, entity in resolved.items() if i not in covered]
+    blocs = _blocs(words, [(first, last) for first, last, _, _ in spans])
+    taken = {i for bloc in blocs for i in range(bloc.first, bloc.last + 1)}
+    spans = [span for span in spans if not taken & set(range(span[0], span[1] + 1))]
     spans.sort(key=lambda span: span[0])
     actors: list[Actor] = []
     for first, last, mention, entity in spans:
@@ -126,23 +133,82 @@ def build_actors(
             actors[-1] = _merge(previous, actor)
         else:
             actors.append(actor)
-    return _with_bare_agents(words, actors, home)
+    return _with_bare_agents(words, sorted(actors + blocs, key=lambda a: a.first), home)
+
+
+def _blocs(words: Sequence[Word], spans: Sequence[tuple[int, int]]) -> list[Actor]:
+    """Regions and blocs acting as one side: "the West", "Western governments" (WSTGOV),
+    "European leaders" (EURGOV); a name the entity layer reads as longer ("European Union")
+    stays the entity's, and a bloc adjective before anything but an agent or a group noun
+    ("Western Sahara", "European markets") is no actor."""
+    table = cameo.blocs()
+    found: list[Actor] = []
+    index = 0
+    while index < len(words):
+        hit = _bloc_at(words, index, table) if words[index].text[:1].isupper() else None
+        inside = hit and any(
+            first <= index and hit[1] <= last and last - first > hit[1] - index
+            for first, last in spans
+        )
+        if not hit or inside:
+            index += 1
+            continue
+        bloc, last = hit
+        after = (
+            last + 2 if last + 1 < len(words) and words[last + 1].lower in POSSESSIVE else last + 1
+        )
+        agent = _agent_after(words, after)
+        end = agent[1] if agent else _group_noun(words, after)
+        if bloc.kind == "noun" and end is None:
+            capitalised = after < len(words) and words[after].text[:1].isupper()
+            end = None if capitalised else last  # "the West Bank" is a place, not the West
+        if end is not None:
+            name = " ".join(w.text for w in words[index : end + 1])
+            code = bloc.code + (agent[0] if agent else "")
+            found.append(Actor(code, name, "", index, end, "BLOC"))
+            index = end
+        index += 1
+    return found
+
+
+def _bloc_at(
+    words: Sequence[Word], at: int, table: dict[tuple[str, ...], cameo.Bloc]
+) -> tuple[cameo.Bloc, int] | None:
+    for size in range(cameo.longest_bloc(), 0, -1):
+        phrase = tuple(w.lemma for w in words[at : at + size])
+        bloc = table.get(phrase) if len(phrase) == size else None
+        if bloc and bloc.kind != "group":
+            return bloc, at + size - 1
+    return None
+
+
+def _group_noun(words: Sequence[Word], at: int) -> int | None:
+    """The index of a group noun ("countries", "powers") a few adjectives after `at`."""
+    table = cameo.blocs()
+    for k in range(at, min(len(words), at + MAX_ADJECTIVES + 1)):
+        bloc = table.get((words[k].lemma,))
+        if bloc and bloc.kind == "group":
+            return k
+        if not _adjective_like(words[k]):
+            return None
+    return None
 
 
 def _with_bare_agents(
     words: Sequence[Word], actors: list[Actor], home: Entity | None
 ) -> list[Actor]:
-    """Agent words with no country word ("riot police", "the authorities") act for the place
-    named in the sentence, else for the country the article is mostly about (`home`)."""
+    """Agent words with no country word ("riot police", "the authorities", "delegations from
+    Russia") act for the country after "from"/"of", else for the place named in the sentence,
+    else for the country the article is clearly about (`home`); with none of these they keep
+    the bare agent code ("MIL"), marked unplaced, rather than a guessed country."""
     covered = {i for a in actors for i in range(a.first, a.last + 1)}
     places = [
         a
         for a in actors
         if a.entity_type == "GPE" and a.first and words[a.first - 1].lower in ("in", "at")
     ]
-    country = places[0].code[:3] if places else (home.country_code if home else None)
-    if not country:
-        return actors
+    placed = places[0].code[:3] if places else None
+    country = placed or (home.country_code if home else None)
     table = cameo.agent_words()
     found = []
     index = 0
@@ -157,11 +223,42 @@ def _with_bare_agents(
             first -= 1
         if first == 1 and _adjective_like(replace(words[0], text=words[0].lower)):
             first = 0  # "Riot police fired ..."
-        if _bare_agent(words, first, last) and not set(range(first, last + 1)) & covered:
+        origin = _origin(words, actors, last)
+        if origin:
+            actors = _with_origin(words, actors, origin, first, code)
+        elif _bare_agent(words, first, last) and not set(range(first, last + 1)) & covered:
             name = " ".join(w.text for w in words[first : last + 1])
-            found.append(Actor(country + code, name, "", first, last, "AGENT"))
+            unplaced = "" if placed else code
+            found.append(
+                Actor((country or "") + code, name, "", first, last, "AGENT", False, unplaced)
+            )
         index = last + 1
     return sorted(actors + found, key=lambda a: a.first)
+
+
+def _origin(words: Sequence[Word], actors: list[Actor], last: int) -> Actor | None:
+    """The country an agent phrase comes from: "delegations from Russia", "troops of Chad"."""
+    if last + 2 >= len(words) or words[last + 1].lower not in ("from", "of"):
+        return None
+    return next((a for a in actors if a.first == last + 2), None)
+
+
+def _with_origin(
+    words: Sequence[Word], actors: list[Actor], origin: Actor, first: int, agent: str
+) -> list[Actor]:
+    """The origin and the countries conjoined with it take the agent ("delegations from Russia
+    and Ukraine" -> RUSGOV, UKRGOV); the first one's phrase starts at the agent words."""
+    group = [origin]
+    for actor in actors[actors.index(origin) + 1 :]:
+        between = [w.lower for w in words[group[-1].last + 1 : actor.first]]
+        if between not in (["and"], [","], ["or"]):
+            break
+        group.append(actor)
+    renamed = {
+        id(a): replace(a, code=_with_agent(a.code, agent), first=first if a is origin else a.first)
+        for a in group
+    }
+    return [renamed.get(id(a), a) for a in actors]
 
 
 def _bare_agent(words: Sequence[Word], first: int, last: int) -> bool:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
 from spacy.tokens import Doc
@@ -20,6 +20,7 @@ from wirehouse import cameo
 from wirehouse.event_actors import Actor, Word, build_actors, resolve_references
 from wirehouse.model import Entity, Event, Mention
 
+ADJACENT = 3  # characters between two sentences that follow each other (a paragraph break)
 OBJECT_WINDOW = 8  # words after the head in which a pattern's particle and objects must appear
 ADDRESSEE_ROOTS = frozenset({"02", "10", "13"})  # "urged/demanded/warned that X ..." targets X
 SPEECH_ROOTS = frozenset(f"{root:02d}" for root in range(1, 14))
@@ -28,7 +29,13 @@ REACTION_ROOTS = frozenset({"05", "11", "12", "01"})
 # coded only with a target: a warning at nobody is a statement, not a threat; a promise or a
 # reproach at nobody names no relation between actors
 TARGETED_ROOTS = frozenset({"03", "11", "12", "13"})
+# ... except a pledge of aid, an event of its own like the aid itself (GDELT keeps it one-sided)
+UNTARGETED_CODES = ("033",)
 AID_ROOTS = frozenset({"03", "07"})
+# "He praised / visited the troops": forces honoured or visited with no country are one's own;
+# an appeal or a meeting ("urged the authorities") is addressed to the other side
+OWN_FORCES = frozenset({"MIL", "COP"})
+OWN_SIDE_ROOTS = frozenset({"01", "04", "05"})
 # what may stand between conjoined actors; ", and" joins clauses more often than actors
 CONJUNCTIONS = frozenset({(",",), ("and",), ("or",), ("and", "the"), ("or", "the")})
 # an actor after these is where the event happened, not its target ("rallied in Lithuania")
@@ -68,6 +75,7 @@ def find_events(
         key=lambda pair: pair[0].start_char,
     )
     home = _home_country(known)
+    clear_home = home if _dominant(known, home) else None
     heads = cameo.verb_patterns()
     starts = [m.start_char for m, _ in known]
     events: list[Event] = []
@@ -86,10 +94,10 @@ def find_events(
         centre = _previous_source(events, by_id, start)
         if centre is not None and words[0].lower == "it":
             resolved[0] = centre
-        actors = build_actors(words, own, resolved, home)
+        actors = build_actors(words, own, resolved, clear_home)
         if actors:
             events += _sentence_events(
-                text, words, actors, (start, end), published_at, events, home
+                text, words, actors, (start, end), published_at, events, clear_home
             )
     return events
 
@@ -99,7 +107,7 @@ def _previous_source(
 ) -> Entity | None:
     """The country or organisation that acted in the sentence just before `start`: what a
     sentence-initial "It" continues ("Rwanda denied the accusation. It also accused ...")."""
-    if not events or start - events[-1].sentence_end > 3:
+    if not events or start - events[-1].sentence_end > ADJACENT:
         return None
     entity = by_id.get(events[-1].actor1_entity_id or "")
     return entity if entity is not None and entity.type in ("GPE", "ORG") else None
@@ -116,6 +124,34 @@ def _home_country(known: Sequence[tuple[Mention, Entity]]) -> Entity | None:
     if not counts:
         return None
     return first[max(counts, key=lambda code: counts[code])]
+
+
+def _dominant(known: Sequence[tuple[Mention, Entity]], home: Entity | None) -> bool:
+    """Whether the article is clearly about `home`: named at least twice, and half again as
+    often as any other country (an article about two sides has no default country)."""
+    if home is None:
+        return False
+    counts: dict[str, int] = {}
+    for _, entity in known:
+        if entity.type == "GPE" and entity.country_code:
+            counts[entity.country_code] = counts.get(entity.country_code, 0) + 1
+    top = counts.pop(home.country_code or "", 0)
+    return top >= 2 and all(top >= 1.5 * other for other in counts.values())
+
+
+def _own_side(actor: Actor, other: list[Actor], code: str) -> Actor:
+    """Forces with no country ("the troops") praised or visited by a leader ("He praised the
+    troops") are the acting side's own: they take its country."""
+    if actor.unplaced not in OWN_FORCES or code[:2] not in OWN_SIDE_ROOTS:
+        return actor
+    countries = {a.code[:3] for a in other if _is_country(a)}
+    if len(countries) != 1:
+        return actor
+    return replace(actor, code=countries.pop() + actor.unplaced, unplaced="")
+
+
+def _is_country(actor: Actor) -> bool:
+    return not actor.unplaced and actor.code[:3].isalpha() and actor.code[:3] != "IGO"
 
 
 def _sentence_events(
@@ -148,9 +184,16 @@ def _sentence_events(
         if sources and not targets:
             targets = _antecedent_target(words, at_word, match, subject, sources, history)
         if sources and not targets and match.pattern.code[:2] in AID_ROOTS and home:
-            # aid offered with no recipient named goes to the country the article is about
-            targets = [a for a in [_home_actor(home)] if a.code[:3] not in _countries(sources)]
-        if not targets and len(sources) < 2 and match.pattern.code[:2] in TARGETED_ROOTS:
+            # aid offered with no recipient named goes to the country the article is clearly
+            # about, unless that country acts in the sentence itself ("..., and Japan said")
+            named = {a.entity_id for a in actors}
+            targets = [
+                a
+                for a in [_home_actor(home)]
+                if a.code[:3] not in _countries(sources) and a.entity_id not in named
+            ]
+        targets = [_own_side(t, sources, match.pattern.code) for t in targets]
+        if not targets and len(sources) < 2 and _needs_target(match.pattern.code):
             continue
         pairs = _pairs(sources, targets, match.pattern)
         hypothetical = subject.hypothetical or sentence_hypothetical or _would_be(words, match)
@@ -168,6 +211,10 @@ def _sentence_events(
                 | {"hypothetical": hypothetical, "date": when, "place": place}
             )
     return [_as_event(e) for e in events]
+
+
+def _needs_target(code: str) -> bool:
+    return code[:2] in TARGETED_ROOTS and not code.startswith(UNTARGETED_CODES)
 
 
 def _refusal_of_another_verb(words: list[Word], match: Match) -> bool:
@@ -444,6 +491,8 @@ def _target(
         kinds = cameo.kinds_of(word.lower)
         if k in at_word:
             actor = at_word[k]
+            if _attributed(words, actor):
+                break  # ", the Turkish Foreign Ministry said": the speaker, not the target
             after_by = k > 0 and words[k - 1].lower == "by"
             object_word = actor.entity_type == "AGENT" and k in match.matched
             place = words[k - 1].lower in WHERE_NOT_WHOM and k - 1 not in match.matched
@@ -455,6 +504,8 @@ def _target(
             word.lower == "that" and match.pattern.code[:2] in ADDRESSEE_ROOTS
         ):
             break
+        if _new_clause(words, k):
+            break  # "pledged aid, and Japan said ...": a later clause has its own roles
         k += 1
     if match.pattern.code[:2] in SPEECH_ROOTS and subject.group:
         # "X shared a message addressed to Y, criticizing ...": Y between subject and verb
@@ -466,6 +517,18 @@ def _target(
         if between and words[match.head - 1].text == ",":
             return [between[-1]]
     return []
+
+
+def _attributed(words: list[Word], actor: Actor) -> bool:
+    """An actor right before a reporting verb ("..., the ministry said") is its subject."""
+    following = actor.last + 1
+    return following < len(words) and "speech" in cameo.kinds_of(words[following].lower)
+
+
+def _new_clause(words: list[Word], k: int) -> bool:
+    """A comma followed by a coordinator opens a clause of its own (", and", ", but")."""
+    following = words[k + 1].lower if k + 1 < len(words) else ""
+    return words[k].text == "," and following in ("and", "but", "while", "yet")
 
 
 def _identity(actor: Actor) -> str:
@@ -548,19 +611,26 @@ def _antecedent_target(
     if not roots or noun_at in at_word:
         return []
     own = {s.code[:3] for s in sources}
-    for event in reversed(history):
-        if event.actor1_code and event.actor1_code[:3] not in own and event.event_code[:2] in roots:
-            return [
-                Actor(
-                    event.actor1_code,
-                    event.actor1_name or "",
-                    event.actor1_entity_id or "",
-                    -1,
-                    -1,
-                    "AGENT",
-                )
-            ]
+    others = [e for e in history if e.actor1_code and e.actor1_code[:3] not in own]
+    kind = [e for e in others if e.event_code[:2] in roots]
+    if kind:
+        return [_actor1(kind[-1])]
+    if others and 0 <= words[0].start - others[-1].sentence_end <= ADJACENT:
+        # "Moscow accused the West of ... Ukraine rejected the demand.": the demand was not coded
+        # as one, but a reaction points at the other side of the sentence just before
+        return [_actor1(others[-1])]
     return []
+
+
+def _actor1(event: Event) -> Actor:
+    return Actor(
+        event.actor1_code or "",
+        event.actor1_name or "",
+        event.actor1_entity_id or "",
+        -1,
+        -1,
+        "AGENT",
+    )
 
 
 def _noun_after(words: list[Word], at: int) -> int:
