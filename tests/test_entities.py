@@ -156,6 +156,67 @@ def test_organisations_by_suffix_head_and_gazetteer():
     assert resolved(text)["IAEA"] == ["International Atomic Energy Agency"] * 2
 
 
+def test_a_person_whose_name_holds_a_country_is_a_person():
+    text = (
+        "Prime Minister Luís Montenegro said the budget would pass. Montenegro said he was "
+        "confident. Jordan Peterson, a psychologist, said the book sold well. Chad Smith said "
+        "the tour would resume. Montenegro joined NATO in 2017, and Chad and Jordan signed a deal."
+    )
+    got = resolved(text)
+    assert got["Luís Montenegro"] == ["Luís Montenegro"]
+    assert got["Jordan Peterson"] == ["Jordan Peterson"]
+    assert got["Chad Smith"] == ["Chad Smith"]
+    # the surname in a speech slot is the person; the country acting stays the country
+    assert got["Montenegro"] == ["Luís Montenegro", "Montenegro"]
+    assert got["Chad"] == ["Chad"] and got["Jordan"] == ["Jordan"]
+    people = {e.name: e for e in analyse(text)[0] if e.type == "PERSON"}
+    assert people["Luís Montenegro"].country_code != "MNE"  # not a Montenegrin by his name
+
+
+def test_a_country_speaking_for_itself_stays_the_country():
+    got = resolved("Prime Minister Ana Georgia Lopes arrived. Georgia said it would respond.")
+    assert got["Georgia"] == ["Georgia"]
+    assert resolved("Mr Montenegro told reporters the plan was sound.")["Montenegro"] == [
+        "Montenegro"
+    ]
+    person = entity("Mr Montenegro told reporters the plan was sound.", "Montenegro")
+    assert person.type == "PERSON"
+
+
+def test_companies_and_parties_from_the_curated_list_and_by_context():
+    text = (
+        "Meta said in a statement that it would appeal. Shares of Nvidia rose. "
+        "Les Républicains and Renaissance lost seats, while the National Rally gained. "
+        "Lumora said in a statement it had cut jobs, and shares of Vextra fell."
+    )
+    entities, _ = analyse(text)
+    orgs = {e.name: e for e in entities if e.type == "ORG"}
+    assert {"Meta", "Nvidia", "Les Républicains", "Renaissance", "National Rally"} <= set(orgs)
+    assert {"Lumora", "Vextra"} <= set(orgs)  # unlisted: found by their context
+    assert orgs["Meta"].cameo_code == "USABUS"
+    assert orgs["National Rally"].country_code == "FRA"
+
+
+def test_ordinary_words_that_name_companies_need_context():
+    assert analyse("The Renaissance was a period of change. Shell shock spread.")[0] == []
+    got = resolved("Ana Roche, a lawyer, said the case was weak. Flooding along the Amazon.")
+    assert got["Ana Roche"] == ["Ana Roche"]
+    assert entity("Flooding along the Amazon.", "Amazon").type == "LOC"
+
+
+def test_rivers_named_without_the_word_river():
+    text = (
+        "Flooding along the Juba displaced thousands, officials in Juba said. Farmers in the "
+        "Shabelle valley lost crops. The Juba and Shabelle rivers burst their banks. "
+        "The Kafue river rose."
+    )
+    got = resolved(text)
+    assert got["Juba"] == ["Juba River", "Juba", "Juba River"]
+    assert got["Shabelle"] == ["Shabelle River", "Shabelle River"]
+    assert got["Kafue"] == ["Kafue River"]
+    assert entity(text, "Juba River").type == "LOC"
+
+
 def test_sentence_initial_words_are_not_names():
     entities, _ = analyse("Analysts warn that prices may rise. Officials said little. READ MORE")
     assert entities == []

@@ -21,7 +21,19 @@ from wirehouse.resources import read_csv_rows
 # ("Reading", "Mobile"): those only where the context says "place" ("in Reading").
 SHORT_CITY_NAME = re.compile(r"^([A-Z][a-z]{4,}) (?:am|an|upon|on|de|del|la|sur) ")
 # When one surface form names several things, the first of these kinds wins.
-KIND_PRIORITY = ("country", "person", "igo", "body", "media", "seat", "region", "state", "city")
+KIND_PRIORITY = (
+    "country",
+    "person",
+    "igo",
+    "body",
+    "media",
+    "org",
+    "seat",
+    "region",
+    "state",
+    "city",
+    "river",
+)
 
 
 @dataclass(frozen=True)
@@ -30,7 +42,8 @@ class Entry:
 
     name: str  # canonical name
     type: str  # PERSON, ORG, GPE, LOC, NORP
-    kind: str  # country, person, igo, body, media, seat, region, state, city, demonym, people
+    kind: str  # country, person, igo, body, media, org, seat, region, state, city, river,
+    # demonym, people
     iso3: str | None = None
     cameo: str | None = None
     mention_kind: str = "name"  # name, alias, demonym, metonym (how the form refers)
@@ -116,6 +129,8 @@ def _add_places(forms: dict[str, list[Entry]], names: dict[str, str]) -> dict[st
         if short and short.group(1) not in forms and short.group(1).lower() not in common:
             _add(forms, short.group(1), Entry(short.group(1), "GPE", "city", row["iso3"], None))
     _add_subdivisions(forms, common)
+    for row in read_csv_rows("gazetteer", "rivers.csv"):
+        _add(forms, row["alias"], Entry(row["name"], "LOC", "river", row["iso3"] or None, None))
     return context
 
 
@@ -140,6 +155,11 @@ def _add_organisations(forms: dict[str, list[Entry]]) -> None:
         kind = "name" if row["alias"] == row["name"] else "alias"
         cameo = row["iso3"] + row["agent"]
         _add(forms, row["alias"], Entry(row["name"], "ORG", "body", row["iso3"], cameo, kind))
+    for row in read_csv_rows("gazetteer", "organisations.csv"):
+        kind = "name" if row["alias"] == row["name"] else "alias"
+        iso3 = row["iso3"] or None
+        cameo = iso3 + row["agent"] if iso3 and row["agent"] else None
+        _add(forms, row["alias"], Entry(row["name"], "ORG", "org", iso3, cameo, kind))
     for row in read_csv_rows("gazetteer", "media.csv"):
         kind = "name" if row["alias"] == row["name"] else "alias"
         cameo = row["iso3"] + "MED"

@@ -73,6 +73,11 @@ class Rules:
     byline_roles: frozenset[str]
     igo_prefixes: frozenset[str]
     not_org_acronyms: frozenset[str]
+    group_pronouns: frozenset[str]
+    org_context_after: frozenset[str]
+    org_context_before: frozenset[str]
+    river_words: frozenset[str]
+    feature_words: frozenset[str]
 
     @classmethod
     def load(cls) -> Rules:
@@ -191,8 +196,9 @@ class _Pass:
         self.gazetteer_matches()
         self.name_runs()
         self.acronyms()
-        self.assign_countries()
         self.surnames()
+        self.brands()
+        self.assign_countries()
         result = []
         for start, (end, reading) in sorted(self.spans.items()):
             span = Span(self.doc, start, end, label=reading.type)
@@ -275,7 +281,7 @@ class _Pass:
                 i += 1
                 continue
             for size in range(min(longest[texts[i]], len(texts) - i), 0, -1):
-                entries = index.get(tuple(texts[i : i + size]))
+                entries = self.in_context(i, i + size, index.get(tuple(texts[i : i + size])))
                 if entries and not self.glued(i, i + size, entries[0]):
                     self.add(i, i + size, self.read_form(i, i + size, entries))
                     if entries[0].kind == "igo":
@@ -285,9 +291,61 @@ class _Pass:
             else:
                 i += 1
 
+    def in_context(
+        self, start: int, end: int, entries: tuple[Entry, ...] | None
+    ) -> tuple[Entry, ...] | None:
+        """The readings of a form its context allows, best first. A one-word river needs "the"
+        or a river word ("the Juba" is the river, "Juba" the city; "Don" alone is a name); after
+        "the" a one-word company is not meant ("the Amazon")."""
+        if not entries:
+            return entries
+        rivers = tuple(e for e in entries if e.kind == "river")
+        the = self.prev_word(start) == "the"
+        feature = self.next_word(end)
+        if not rivers and the and feature in self.rules.feature_words:
+            return self.feature_of(start, end, entries, feature)
+        single = end - start == 1
+        if rivers and (single or rivers != entries):
+            if the or feature in self.rules.river_words or self.after_river(start):
+                return rivers
+            entries = tuple(e for e in entries if e.kind != "river")
+        if entries and entries[0].kind == "org" and the and single and not self.org_context(start):
+            entries = entries[1:]
+        return entries
+
+    def feature_of(
+        self, start: int, end: int, entries: tuple[Entry, ...], feature: str
+    ) -> tuple[Entry, ...]:
+        """ "the Kafue river": a town's name before a river word names the river."""
+        if entries[0].kind not in ("city", "seat"):
+            return entries
+        noun = feature.removesuffix("s").title()
+        return (Entry(f"{self.span_text(start, end)} {noun}", "LOC", "river"),)
+
+    def after_river(self, start: int) -> bool:
+        """ "the Juba and Shabelle": the second of two rivers named together."""
+        if (
+            self.prev_word(start) not in ("and", "or", ",")
+            or start < 2
+            or self.owner[start - 2] < 0
+        ):
+            return False
+        return self.spans[self.owner[start - 2]][1].origin == "river"
+
     def glued(self, start: int, end: int, entry: Entry) -> bool:
         """A one-word place or surname inside a longer unknown name ("Vladimir Smirnov")."""
+        if entry.kind == "country" and entry.mention_kind in ("name", "alias"):
+            return end - start == 1 and self.country_in_name(start)
+        single = end - start == 1
+        if entry.kind == "org" and single and not self.org_context(start):
+            if self.prev_word(start) == "the":
+                return True  # "the Renaissance" is a period, "the Amazon" a river
+            if self.is_common(self.toks[start]) and not self.standalone(start):
+                return True  # "Meta" and "Shell" are words too
+            if start > 0 and self.sentence_initial(start - 1) and self.unknown_name_at(start - 1):
+                return not self.toks[start - 1].is_stop  # "Ana Roche"
         placeish = entry.mention_kind == "metonym" or entry.kind in ("city", "state", "region")
+        placeish = placeish or entry.kind == "org"  # "Ricardo Vale", "Ana Roche"
         if end - start > 1 or not (placeish or entry.kind == "person"):
             return False
         doc = self.toks
@@ -298,6 +356,61 @@ class _Pass:
         )
         before = before and not self.sentence_initial(start - 1)
         return after or before
+
+    def country_in_name(self, i: int) -> bool:
+        """A one-word country name that is part of a person's name: "Prime Minister Luís
+        Montenegro", "Jordan Peterson, a psychologist, said", "Mr Montenegro". Unlike a city,
+        a country is glued only where the run reads as a person (a title before it, a speech
+        verb or an apposition next to it): "Chad Basin" or "Georgia Tbilisi" stay places."""
+        doc = self.toks
+        first, last = i, i + 1
+        while first > 0 and i - first < 2 and self.name_part(first - 1, first):
+            first -= 1
+        while last < len(doc) and last - i < 3 and self.name_part(last, last - 1):
+            last += 1
+        if first == i and last == i + 1:
+            return self.honorific_before(i)
+        title = self.title_before(first)
+        if first < i and not self.sentence_initial(first):
+            return True  # "Minister Luís Montenegro", "voters backed Luís Montenegro"
+        return title is not None or self.speech_next_to(first, last)
+
+    def name_part(self, i: int, neighbour: int) -> bool:
+        """An unknown capitalised word written next to another word of the same name."""
+        doc = self.toks
+        left = doc[min(i, neighbour)]
+        if "\n" in left.whitespace_ or left.whitespace_ == "" or not self.is_name_token(doc[i]):
+            return False
+        word = doc[i].text
+        suffix = word in self.rules.place_suffixes or word in self.rules.loc_suffixes
+        return self.unknown_name_at(i) and not suffix and word not in self.rules.org_suffixes
+
+    def honorific_before(self, i: int) -> bool:
+        """ "Mr Montenegro", "President Montenegro": a title right before the name."""
+        start = self.title_before(i)
+        return start is not None and self.toks[i - 1].text != "," and start < i
+
+    def org_context(self, i: int) -> bool:
+        """Words around a one-word name that make it an organisation: "Meta said in a
+        statement", "shares of Nvidia", "a Lumora spokesperson" (data/entities/rule_words.csv)."""
+        after = " ".join(t.lower_ for t in self.toks[i + 1 : i + 5])
+        before = " ".join(t.lower_ for t in self.toks[max(0, i - 3) : i])
+        return any(
+            after == phrase or after.startswith(phrase + " ")
+            for phrase in self.rules.org_context_after
+        ) or any(
+            before == phrase or before.endswith(" " + phrase)
+            for phrase in self.rules.org_context_before
+        )
+
+    def standalone(self, i: int) -> bool:
+        """A capitalised ordinary word alone in mid-sentence is a name ("voters backed
+        Renaissance"), unless an article makes it a thing ("the Renaissance") or it opens a
+        longer name ("Labour Day")."""
+        if self.sentence_initial(i) or self.prev_word(i) in ("the", "a", "an"):
+            return False
+        following = self.toks[i + 1] if i + 1 < len(self.toks) else None
+        return following is None or not self.is_name_token(following)
 
     def unknown_name_at(self, i: int) -> bool:
         token = self.toks[i]
@@ -441,6 +554,12 @@ class _Pass:
                 self.add(start, end, Reading(" ".join(words), kind))
             return
         name = self.span_text(start, end)
+        feature = self.next_word(end)
+        if feature in self.rules.feature_words and self.prev_word(start) in ("the", "and", ","):
+            # "the Kafue river", "the Rift valley": a natural feature, named with its noun
+            noun = feature.removesuffix("s").title()
+            self.add(start, end, Reading(f"{name} {noun}", "LOC", origin="river"))
+            return
         if self.context_city(name, start, end):
             return
         role_start = self.title_before(start)
@@ -628,8 +747,13 @@ class _Pass:
         earlier in the same sentence, else the article's home country (the dateline's, or the
         one named most). A guess, as a reader makes it; listed entities keep their own codes."""
         home = self.home_country()
+        done: dict[tuple[str, str], Reading] = {}  # a later "Okafor" keeps "Amara Okafor"'s
         for start, (end, reading) in sorted(self.spans.items()):
             if reading.origin != "rule" or (reading.cameo or "").startswith("IGO"):
+                continue
+            first = done.setdefault((reading.name, reading.type), reading)
+            if first is not reading:
+                self.spans[start] = (end, replace(reading, iso3=first.iso3, cameo=first.cameo))
                 continue
             if self.is_international(reading):
                 self.spans[start] = (end, replace(reading, cameo="IGO"))
@@ -639,6 +763,7 @@ class _Pass:
                 agent = reading.agent if reading.agent not in (None, "IGO") else None
                 cameo = reading.cameo or (iso3 + agent if agent else None)
                 self.spans[start] = (end, replace(reading, iso3=iso3, cameo=cameo))
+            done[(reading.name, reading.type)] = self.spans[start][1]
 
     def is_international(self, reading: Reading) -> bool:
         if reading.agent == "IGO":
@@ -660,9 +785,12 @@ class _Pass:
 
     def home_country(self) -> str | None:
         counts: dict[str, int] = {}
+        surnames = {r.name.split()[-1] for _, r in self.spans.values() if r.type == "PERSON"}
         for _, reading in sorted(self.spans.values(), key=lambda item: item[0]):
             if reading.origin == "dateline" and reading.iso3:
                 return reading.iso3
+            if reading.name in surnames:
+                continue  # "Luís Montenegro" does not make the article Montenegrin
             if reading.type in ("GPE", "NORP") and reading.iso3:
                 counts[reading.iso3] = counts.get(reading.iso3, 0) + 1
         return max(counts, key=lambda iso3: counts[iso3]) if counts else None
@@ -702,6 +830,20 @@ class _Pass:
         origin = "rule" if cameo is None else "merged"
         self.add(prefix, end, Reading(name, "ORG", "name", iso3, cameo, origin=origin, agent=agent))
 
+    def person_slot(self, start: int, end: int) -> bool:
+        """A one-word country written where a person goes: the subject of a speech verb
+        ("Montenegro said he"), after one ("said Montenegro") or after an honorific ("Mr")."""
+        if end - start != 1:
+            return False
+        verb = end
+        while verb < len(self.toks) and self.toks[verb].lower_.endswith("ly"):
+            verb += 1  # "Montenegro quickly said"
+        if self.next_word(verb) in self.rules.speech_verbs:
+            return self.next_word(verb + 1) not in self.rules.group_pronouns  # "said it would"
+        if self.prev_word(start) in self.rules.speech_verbs:
+            return self.next_word(end) in (".", ",", "")
+        return self.honorific_before(start)
+
     def acronyms(self) -> None:
         """ "International Atomic Energy Agency (IAEA)": the acronym and its later uses."""
         doc, found = self.toks, {}
@@ -722,6 +864,25 @@ class _Pass:
             return True
         end, reading = self.spans[self.owner[i]]
         return self.owner[i] == i and end == i + 1 and reading.origin == "rule"
+
+    def brands(self) -> None:
+        """An unlisted one-word name in an organisation's context: "Lumora said in a
+        statement", "shares of Vextra" (a person's surname has been claimed by then)."""
+        for token in self.toks:
+            i = token.i
+            if self.owner[i] >= 0 or not self.is_name_token(token) or self.is_common(token):
+                continue
+            if token.is_stop or token.text in self.gaz.titles or not token.is_alpha:
+                continue
+            neighbours = (
+                self.toks[i - 1] if i else None,
+                self.toks[i + 1] if i + 1 < len(self.toks) else None,
+            )
+            named = any(t is not None and self.is_name_token(t) and t.is_alpha for t in neighbours)
+            if named and not self.sentence_initial(i):
+                continue  # part of a longer name the rules left alone
+            if self.org_context(i):
+                self.add(i, i + 1, Reading(token.text, "ORG"))
 
     # -- surnames ----------------------------------------------------------------------
     def surnames(self) -> None:
@@ -744,6 +905,8 @@ class _Pass:
         for start, (end, reading) in list(self.spans.items()):
             text = self.span_text(start, end)
             place = reading.origin in ("region", "city", "state") and end - start == 1
+            place = place or reading.origin == "country" and self.person_slot(start, end)
+            place = place or reading.origin == "org" and end - start == 1  # "Ana Roche ... Roche"
             if (reading.type == "PERSON" or place) and text in people and " " not in text:
                 full = people[text]
                 if full.type == "PERSON" or reading.type == "PERSON":
