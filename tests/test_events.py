@@ -473,3 +473,27 @@ def test_agent_in_an_article_about_one_country_acts_for_it(nlp):
         "KENOPP",
         "180",
     ) in triples(code(nlp, text))
+
+
+def test_both_sides_stands_for_the_two_sides_named_before(nlp):
+    text = (
+        "Kenya and Somalia agreed to reopen the border. "
+        "The United Nations urged both sides to talk."
+    )
+    found = triples(code(nlp, text))
+    assert {("IGOUNO", "KEN", "026"), ("IGOUNO", "SOM", "026")} <= found
+
+
+def test_both_countries_after_targets_named_together(nlp):
+    text = (
+        "Turkey hosted delegations from Russia and Ukraine. "
+        "Turkey said both countries had agreed to keep talking."
+    )
+    pairs = {(a, b) for a, b, event_code in triples(code(nlp, text)) if event_code[:2] == "03"}
+    assert pairs == {("RUSGOV", "UKRGOV"), ("UKRGOV", "RUSGOV")}
+
+
+def test_welcoming_a_deal_points_at_every_party(nlp):
+    text = "Kenya and Somalia signed a trade deal. Iran welcomed the deal."
+    found = triples(code(nlp, text))
+    assert {("IRN", "KEN", "051"), ("IRN", "SOM", "051")} <= found

@@ -106,8 +106,10 @@ def build_actors(
     mentions: Sequence[tuple[Mention, Entity]],
     resolved: dict[int, Entity],
     home: Entity | None = None,
+    pair: Sequence[Actor] = (),
 ) -> list[Actor]:
-    """Actor phrases of one sentence from its mentions and resolved words (index -> entity)."""
+    """Actor phrases of one sentence from its mentions and resolved words (index -> entity);
+    "both sides" / "the two countries" stand for `pair`, the two sides named before."""
     spans: list[tuple[int, int, Mention | None, Entity]] = []
     for mention, entity in mentions:
         first = next((i for i, w in enumerate(words) if w.end > mention.start_char), None)
@@ -133,7 +135,27 @@ def build_actors(
             actors[-1] = _merge(previous, actor)
         else:
             actors.append(actor)
-    return _with_bare_agents(words, sorted(actors + blocs, key=lambda a: a.first), home)
+    actors += blocs + _pair_phrases(words, actors + blocs, pair)
+    return _with_bare_agents(words, sorted(actors, key=lambda a: a.first), home)
+
+
+def _pair_phrases(
+    words: Sequence[Word], actors: Sequence[Actor], pair: Sequence[Actor]
+) -> list[Actor]:
+    """One actor per side for each "both sides", "both countries", "the two governments"."""
+    if len(pair) != 2:
+        return []
+    covered = {i for a in actors for i in range(a.first, a.last + 1)}
+    found = []
+    for index in range(1, len(words)):
+        before = words[index - 1].lower
+        opener = before == "both" or (
+            before == "two" and index > 1 and words[index - 2].lower == "the"
+        )
+        if opener and "pair" in cameo.kinds_of(words[index].lower) and index not in covered:
+            first = index - 1 if before == "both" else index - 2
+            found += [replace(side, first=first, last=index, entity_type="PAIR") for side in pair]
+    return found
 
 
 def _blocs(words: Sequence[Word], spans: Sequence[tuple[int, int]]) -> list[Actor]:

@@ -76,6 +76,7 @@ def find_events(
     )
     home = _home_country(known)
     clear_home = home if _dominant(known, home) else None
+    main_pair = _main_pair(known)
     heads = cameo.verb_patterns()
     starts = [m.start_char for m, _ in known]
     events: list[Event] = []
@@ -91,10 +92,11 @@ def find_events(
         earlier = known[: bisect_left(starts, end)]
         own = [(m, e) for m, e in earlier[bisect_left(starts, start) :] if m.end_char <= end]
         resolved = resolve_references(text, words, entities, mentions, earlier)
+        pair = _latest_pair(events) or main_pair
         centre = _previous_source(events, by_id, start)
         if centre is not None and words[0].lower == "it":
             resolved[0] = centre
-        actors = build_actors(words, own, resolved, clear_home)
+        actors = build_actors(words, own, resolved, clear_home, pair)
         if actors:
             events += _sentence_events(
                 text, words, actors, (start, end), published_at, events, clear_home
@@ -124,6 +126,46 @@ def _home_country(known: Sequence[tuple[Mention, Entity]]) -> Entity | None:
     if not counts:
         return None
     return first[max(counts, key=lambda code: counts[code])]
+
+
+def _latest_pair(history: Sequence[Event]) -> list[Actor]:
+    """The two sides of the latest event with two ("Kenya and Somalia agreed", "hosted
+    delegations from Russia and Ukraine"): what a later "both sides" stands for."""
+    if not history:
+        return []
+    last = history[-1]
+    for event in reversed(history):
+        if (event.sentence_start, event.event_code) != (last.sentence_start, last.event_code):
+            last = event
+        same = [
+            e
+            for e in history
+            if (e.sentence_start, e.event_code, e.event_text)
+            == (event.sentence_start, event.event_code, event.event_text)
+        ]
+        for side in (
+            {e.actor1_code: _actor1(e) for e in same},
+            {e.actor2_code: _actor2(e) for e in same if e.actor2_code},
+        ):
+            if len(side) == 2 and len({code[:3] for code in side if code}) == 2:
+                return list(side.values())
+    return []
+
+
+def _main_pair(known: Sequence[tuple[Mention, Entity]]) -> list[Actor]:
+    """The two countries an article is about, when two clearly lead the others."""
+    counts: dict[str, int] = {}
+    first: dict[str, Entity] = {}
+    for _, entity in known:
+        if entity.type == "GPE" and entity.country_code:
+            counts[entity.country_code] = counts.get(entity.country_code, 0) + 1
+            first.setdefault(entity.country_code, entity)
+    ranked = sorted(counts, key=lambda code: -counts[code])
+    if len(ranked) < 2 or counts[ranked[1]] < 2:
+        return []
+    if len(ranked) > 2 and counts[ranked[1]] < 1.5 * counts[ranked[2]]:
+        return []
+    return [_home_actor(first[code]) for code in ranked[:2]]
 
 
 def _dominant(known: Sequence[tuple[Mention, Entity]], home: Entity | None) -> bool:
@@ -428,9 +470,14 @@ PREPOSITIONS = frozenset(
 )
 
 
+def _same_span(actors: list[Actor], actor: Actor) -> list[Actor]:
+    """An actor and any other standing for the same words ("both sides": two countries)."""
+    return [a for a in actors if (a.first, a.last) == (actor.first, actor.last)]
+
+
 def _conjoined_left(words: list[Word], actors: list[Actor], last: Actor) -> list[Actor]:
-    group = [last]
-    index = actors.index(last)
+    group = _same_span(actors, last)
+    index = actors.index(group[0])
     while index > 0:
         previous = actors[index - 1]
         between = [w.lower for w in words[previous.last + 1 : group[0].first]]
@@ -443,8 +490,8 @@ def _conjoined_left(words: list[Word], actors: list[Actor], last: Actor) -> list
 
 
 def _conjoined_right(words: list[Word], actors: list[Actor], first: Actor) -> list[Actor]:
-    group = [first]
-    index = actors.index(first)
+    group = _same_span(actors, first)
+    index = actors.index(group[-1])
     while index + 1 < len(actors):
         following = actors[index + 1]
         between = [w.lower for w in words[group[-1].last + 1 : following.first]]
@@ -613,13 +660,31 @@ def _antecedent_target(
     own = {s.code[:3] for s in sources}
     others = [e for e in history if e.actor1_code and e.actor1_code[:3] not in own]
     kind = [e for e in others if e.event_code[:2] in roots]
-    if kind:
-        return [_actor1(kind[-1])]
+    if kind:  # every source of that event: "welcomed the deal" -> both signatories
+        latest = kind[-1]
+        same = (latest.sentence_start, latest.event_code, latest.event_text)
+        sources_of = {
+            e.actor1_code: _actor1(e)
+            for e in kind
+            if (e.sentence_start, e.event_code, e.event_text) == same
+        }
+        return list(sources_of.values())
     if others and 0 <= words[0].start - others[-1].sentence_end <= ADJACENT:
         # "Moscow accused the West of ... Ukraine rejected the demand.": the demand was not coded
         # as one, but a reaction points at the other side of the sentence just before
         return [_actor1(others[-1])]
     return []
+
+
+def _actor2(event: Event) -> Actor:
+    return Actor(
+        event.actor2_code or "",
+        event.actor2_name or "",
+        event.actor2_entity_id or "",
+        -1,
+        -1,
+        "AGENT",
+    )
 
 
 def _actor1(event: Event) -> Actor:
