@@ -26,6 +26,7 @@ from wirehouse.scoring import (
     ArticleScore,
     Row,
     Tally,
+    is_holdout,
     score_amounts,
     score_article_text,
     score_entities,
@@ -181,11 +182,16 @@ def _rows(read: Any, article_id: str | None) -> list[Row]:
 
 
 def evaluate(gold_dir: Path, db_path: Path) -> Report:
-    """Score every gold file under gold_dir against the warehouse at db_path."""
+    """Score every gold file under gold_dir against the warehouse at db_path. The unseen
+    holdout below it (data/gold/unseen) is left out; score it by naming its folder."""
     gold_dir = Path(gold_dir)
     warehouse = Warehouse(Path(db_path))
     try:
-        files = sorted(gold_dir.rglob(f"*{GOLD_SUFFIX}"))
+        files = sorted(
+            path
+            for path in gold_dir.rglob(f"*{GOLD_SUFFIX}")
+            if not is_holdout(path.relative_to(gold_dir).as_posix())
+        )
         return Report([score_gold_file(f, gold_dir, warehouse) for f in files])
     finally:
         warehouse.close()
