@@ -217,6 +217,16 @@ def test_rivers_named_without_the_word_river():
     assert entity(text, "Juba River").type == "LOC"
 
 
+def test_nickname_in_quotes_and_a_first_name_opening_the_sentence():
+    got = resolved('Dwayne "The Rock" Johnson arrived. The Rock smiled. Johnson left.')
+    assert got['Dwayne "The Rock" Johnson'] == ["Dwayne Johnson"]
+    assert got["The Rock"] == got["Johnson"] == ["Dwayne Johnson"]
+    got = resolved("Sam Rivera, a nurse, said the ward was full. In Rivera, the clinic shut.")
+    assert got["Sam Rivera"] == ["Sam Rivera"]
+    assert got["Rivera"] == ["Rivera"]  # "in Rivera": the town, not the nurse
+    assert entity("Yesterday in Rivera the clinic shut.", "Rivera").type == "GPE"
+
+
 def test_sentence_initial_words_are_not_names():
     entities, _ = analyse("Analysts warn that prices may rise. Officials said little. READ MORE")
     assert entities == []

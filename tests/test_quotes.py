@@ -431,3 +431,52 @@ def test_gold_set_quote_recall_speaker_and_precision_floors():
     assert rates["recall"] is not None and rates["recall"] >= RECALL_FLOOR, (rates, total.misses)
     assert rates["speaker"] is not None and rates["speaker"] >= SPEAKER_FLOOR, total.misses
     assert rates["precision"] is not None and rates["precision"] >= PRECISION_FLOOR, total.misses
+
+
+def _parsed_quotes(text: str) -> list[Quote]:
+    """Quotes found with the real entity layer (these patterns depend on its mentions)."""
+    from wirehouse import nlp
+    from wirehouse.entities import find_entities
+
+    doc = nlp.parse(text)
+    entities, mentions = find_entities(doc)
+    return find_quotes(doc, entities, mentions)
+
+
+def test_unnamed_role_of_another_country_is_not_the_minister_named_before():
+    named = "Nigerian Foreign Minister Amara Okafor arrived in Ankara on Monday. "
+    other = _parsed_quotes(named + '"We will respond," Russia\'s foreign minister said.')
+    assert [q.speaker for q in other] == ["Russia"]  # the unnamed minister: their country
+    same = _parsed_quotes(named + '"We will respond," Nigeria\'s foreign minister said.')
+    assert [q.speaker for q in same] == ["Amara Okafor"]
+    listed = "Foreign Minister Sergei Lavrov arrived in Ankara on Monday. "
+    lavrov = _parsed_quotes(listed + '"We will respond," Russia\'s foreign minister said.')
+    assert [q.speaker for q in lavrov] == ["Sergei Lavrov"]
+
+
+def test_they_for_one_person_and_for_two():
+    one = _parsed_quotes(
+        'Sam Rivera, a nurse at the clinic, described the night. "We are exhausted," they said.'
+    )
+    assert [q.speaker for q in one] == ["Sam Rivera"]
+    two = _parsed_quotes(
+        'Ana Silva and Rui Costa work for Oxfam in Goma. "We are exhausted," they said.'
+    )
+    assert [q.speaker for q in two] == [None]  # two people are no one entity; never Oxfam
+    org = _parsed_quotes('Oxfam sent Ana Silva to Goma. "We are exhausted," they said.')
+    assert [q.speaker for q in org] == ["Oxfam"]
+
+
+def test_a_nickname_inside_a_name_is_not_a_quote_and_names_the_person_later():
+    quotes = _parsed_quotes('Dwayne "The Rock" Johnson arrived. "I am ready," The Rock said.')
+    nickname, statement = quotes
+    assert (nickname.text, nickname.is_scare_quote, nickname.speaker) == ("The Rock", True, None)
+    assert (statement.text, statement.speaker) == ("I am ready,", "Dwayne Johnson")
+
+
+def test_surname_that_is_a_country_speaks_for_the_person():
+    quotes = _parsed_quotes(
+        "Prime Minister Luís Montenegro spoke in Lisbon. "
+        '"The budget will pass," Montenegro said. "Montenegro joined NATO," he added.'
+    )
+    assert [q.speaker for q in quotes] == ["Luís Montenegro", "Luís Montenegro"]

@@ -285,6 +285,14 @@ def resolve_pronoun(
     while narrative < PRONOUN_SENTENCES:
         if not inside_quote(text, floor) or ceiling == pos:
             narrative += 1  # quoted sentences are skipped, not counted
+            if pronoun.number == "pl" and pronoun.gender == "x":
+                people = _candidates(text, mentions, index, floor, ceiling, ("PERSON",))
+                groups = _candidates(text, mentions, index, floor, ceiling, ("ORG", "NORP"))
+                both = sorted(people + groups, key=lambda pair: pair[0].start_char)
+                if people and _subject_like(text, both)[1].type == "PERSON":
+                    # "Ana Silva, a nurse, ... they said": the person (singular they); two
+                    # people named together have no single entity, so no guess
+                    return people[0][1] if len({e.entity_id for _, e in people}) == 1 else None
             for types in type_groups:
                 found = _candidates(text, mentions, index, floor, ceiling, types)
                 if types == ("PERSON",):
@@ -373,6 +381,33 @@ def _speaks_for(text: str, mention: Mention, noun: str) -> bool:
     )
 
 
+def _country_in(
+    mentions: Sequence[Mention], index: dict[str, Entity], start: int, end: int
+) -> str | None:
+    """The country a phrase names ("Russia's", "Nigerian"), if it names one."""
+    for mention in mentions:
+        entity = index.get(mention.entity_id)
+        inside = start <= mention.start_char and mention.end_char <= end
+        if inside and entity and entity.type in ("GPE", "NORP") and entity.country_code:
+            return entity.country_code
+    return None
+
+
+def _known_country(mention: Mention, entity: Entity) -> str | None:
+    """A person's country where the article or the gazetteer states it (a listed leader, or a
+    role written with its country: "Foreign Minister, Nigeria"), not the guess for a name."""
+    from wirehouse import gazetteer  # the entity layer; loaded once per process
+
+    if any(e.kind == "person" for e in gazetteer.load().forms.get(entity.name, ())):
+        return entity.country_code
+    if mention.role and ", " in mention.role:
+        named = mention.role.rsplit(", ", 1)[1]
+        return next(
+            (e.iso3 for e in gazetteer.load().forms.get(named, ()) if e.kind == "country"), None
+        )
+    return None
+
+
 def resolve_role(
     doc: HasText | str,
     at: object,
@@ -396,6 +431,9 @@ def resolve_role(
     if kind == "person":
         found = _candidates(text, mentions, index, 0, pos, ("PERSON",))
         holders = [(m, e) for m, e in found if _bears_role(text, m, noun)]
+        country = _country_in(mentions, index, pos, pos + len(phrase))
+        if country:  # "Russia's foreign minister" is not the Nigerian one named before
+            holders = [(m, e) for m, e in holders if _known_country(m, e) in (None, country)]
         return holders[-1][1] if holders else None
     reach = paragraph_start(text, pos, ORG_PARAGRAPHS)
     orgs = _candidates(text, mentions, index, reach, pos, ("ORG",))

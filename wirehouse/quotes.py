@@ -528,6 +528,8 @@ def find_quotes(
     ctx.mask(spans)
     groups = _groups(spans)
     speakers: list[_Speaker | None] = []
+    nicknames = [g for g in groups if len(g) == 1 and _inside_name(ctx, g[0])]
+    groups = [g for g in groups if g not in nicknames]
     for group in groups:
         floor = _line_of(ctx.text, group[0].start)
         speakers.append(_after_frame(ctx, group[-1]) or _before_frame(ctx, group[0], floor))
@@ -536,7 +538,7 @@ def find_quotes(
             speakers[index] = _borrowed(ctx, groups, speakers, index) or _introduced(
                 ctx, groups[index][0]
             )
-    quotes = []
+    quotes = [_scare(ctx.text, group[0]) for group in nicknames]
     for group, speaker in zip(groups, speakers, strict=True):
         scare = speaker is None and _is_scare(ctx.text, group)
         for span in group:
@@ -551,7 +553,26 @@ def find_quotes(
                     speech_verb=None if speaker is None else speaker.verb,
                 )
             )
-    return quotes
+    return sorted(quotes, key=lambda quote: quote.start_char)
+
+
+def _inside_name(ctx: _Context, span: QuoteSpan) -> bool:
+    """A nickname written inside a person's name (Dwayne "The Rock" Johnson)."""
+    lo = span.open_at if span.open_at is not None else span.start
+    hi = span.close_at + 1 if span.close_at is not None else span.end
+    return any(m.start_char < lo and hi < m.end_char for m in ctx.mentions)
+
+
+def _scare(text: str, span: QuoteSpan) -> Quote:
+    return Quote(
+        text=text[span.start : span.end],
+        start_char=span.start,
+        end_char=span.end,
+        speaker=None,
+        speaker_entity_id=None,
+        is_scare_quote=True,
+        speech_verb=None,
+    )
 
 
 def _introduced(ctx: _Context, first: QuoteSpan) -> _Speaker | None:

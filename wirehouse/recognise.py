@@ -193,6 +193,7 @@ class _Pass:
 
     def run(self) -> list[Span]:
         self.datelines()
+        self.nicknames()
         self.gazetteer_matches()
         self.name_runs()
         self.acronyms()
@@ -271,6 +272,39 @@ class _Pass:
             if entry.kind == "country" and entry.mention_kind == "metonym":
                 return Entry(name, "GPE", "city", entry.iso3, None)
         return self.gaz.context_cities.get(name)
+
+    # -- nicknames: Dwayne "The Rock" Johnson ------------------------------------------
+    def nicknames(self) -> None:
+        """A nickname in quotation marks inside a name: the person is the name without it
+        ("Dwayne Johnson"), and the nickname written alone later is the same person."""
+        doc, found = self.toks, {}
+        for token in doc:
+            i = token.i
+            if not token.is_quote or i == 0 or not self.is_name_token(doc[i - 1]):
+                continue
+            close = next((j for j in range(i + 1, min(i + 5, len(doc))) if doc[j].is_quote), None)
+            if close is None or close == i + 1 or close + 1 >= len(doc):
+                continue
+            inside = doc[i + 1 : close]
+            if not self.is_name_token(inside[0]) or not self.is_name_token(doc[close + 1]):
+                continue
+            first = i - 1
+            while first > 0 and i - first < 2 and self.is_name_token(doc[first - 1]):
+                first -= 1
+            if self.sentence_initial(first) and self.is_common(doc[first]):
+                continue
+            last = close + 2
+            while last < len(doc) and last - close < 3 and self.is_name_token(doc[last]):
+                last += 1
+            names = [t.text for t in doc[first:i]] + [t.text for t in doc[close + 1 : last]]
+            reading = Reading(" ".join(names), "PERSON")
+            self.add(first, last, reading)
+            found[tuple(t.text for t in inside)] = replace(reading, kind="alias")
+        for nickname, reading in found.items():
+            size = len(nickname)
+            for start in range(len(doc) - size + 1):
+                if tuple(self.texts[start : start + size]) == nickname:
+                    self.add(start, start + size, reading)
 
     # -- gazetteer forms ---------------------------------------------------------------
     def gazetteer_matches(self) -> None:
@@ -354,7 +388,14 @@ class _Pass:
         before = (
             start > 0 and self.is_name_token(doc[start - 1]) and self.unknown_name_at(start - 1)
         )
-        before = before and not self.sentence_initial(start - 1)
+        if before and self.sentence_initial(start - 1):
+            # "Sam Rivera, a nurse, ..." / "Sam Rivera said": a sentence-initial word is a
+            # first name only where the run reads as a person
+            appositive = self.next_word(end) == "," and (
+                self.next_word(end + 1) in self.rules.appositive_starts
+            )
+            person = appositive or self.speech_next_to(start - 1, end)
+            before = person and not doc[start - 1].is_stop
         return after or before
 
     def country_in_name(self, i: int) -> bool:
@@ -905,6 +946,7 @@ class _Pass:
         for start, (end, reading) in list(self.spans.items()):
             text = self.span_text(start, end)
             place = reading.origin in ("region", "city", "state") and end - start == 1
+            place = place and not self.used_as_place(start, end)  # "in Rivera" stays the town
             place = place or reading.origin == "country" and self.person_slot(start, end)
             place = place or reading.origin == "org" and end - start == 1  # "Ana Roche ... Roche"
             if (reading.type == "PERSON" or place) and text in people and " " not in text:
