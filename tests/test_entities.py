@@ -227,6 +227,16 @@ def test_nickname_in_quotes_and_a_first_name_opening_the_sentence():
     assert entity("Yesterday in Rivera the clinic shut.", "Rivera").type == "GPE"
 
 
+def test_a_title_is_not_the_short_name_of_an_organisation():
+    got = resolved(
+        "Justice Miriam Adeyemi wrote for the majority. The Justice Department said it would "
+        "study the ruling. Justice was slow. The European Commission agreed; the Commission said."
+    )
+    assert got["Miriam Adeyemi"] == ["Miriam Adeyemi"]
+    assert "Justice" not in got
+    assert got["Commission"] == ["European Commission"]
+
+
 def test_sentence_initial_words_are_not_names():
     entities, _ = analyse("Analysts warn that prices may rise. Officials said little. READ MORE")
     assert entities == []

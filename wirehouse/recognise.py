@@ -885,6 +885,14 @@ class _Pass:
             return self.next_word(end) in (".", ",", "")
         return self.honorific_before(start)
 
+    def title_of_next(self, i: int) -> bool:
+        """ "Justice Miriam Adeyemi": a title word written before a person's name."""
+        following = i + 1
+        if self.toks[i].lower_ not in self.gaz.titles or following >= len(self.toks):
+            return False
+        owner = self.owner[following]
+        return owner == following and self.spans[owner][1].type == "PERSON"
+
     def acronyms(self) -> None:
         """ "International Atomic Energy Agency (IAEA)": the acronym and its later uses."""
         doc, found = self.toks, {}
@@ -935,6 +943,8 @@ class _Pass:
             if len(parts) < 2 or reading.type not in ("PERSON", "ORG"):
                 continue
             keys = [parts[-1]] if reading.type == "PERSON" else [parts[0], parts[-1]]
+            if reading.type == "ORG" and parts[0].lower() in self.gaz.common_words:
+                keys = keys[1:]  # "Justice Department": a later "Justice" is a word or a title
             for key in keys:
                 listed = (key,) in self.rec.index and reading.type == "ORG"
                 if key[:1].isupper() and not listed:
@@ -955,5 +965,6 @@ class _Pass:
                     self.spans[start] = (end, replace(full, role=reading.role))
         for token in self.toks:
             free = token.text in people and self.owner[token.i] < 0
+            free = free and not self.title_of_next(token.i)
             if free and not (self.sentence_initial(token.i) and token.is_stop):
                 self.add(token.i, token.i + 1, people[token.text])
