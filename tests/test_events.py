@@ -420,8 +420,9 @@ def test_reaction_to_an_earlier_decision_across_a_paragraph(nlp):
     assert ("BLR", "IGOEUREEC", "111") in triples(code(nlp, text))
 
 
-def test_reaction_without_anything_to_react_to_is_not_coded(nlp):
-    assert code(nlp, "Belarus condemned the decision.") == []
+def test_condemnation_with_nothing_to_point_at_keeps_actor2_empty(nlp):
+    # GDELT keeps a clear condemnation by a known actor with actor2 empty rather than drop it
+    assert triples(code(nlp, "Belarus condemned the decision.")) == {("BLR", None, "111")}
 
 
 def test_delegations_from_countries_are_the_targets(nlp):

@@ -31,6 +31,8 @@ REACTION_ROOTS = frozenset({"05", "11", "12", "01"})
 TARGETED_ROOTS = frozenset({"03", "11", "12", "13"})
 # ... except a pledge of aid, an event of its own like the aid itself (GDELT keeps it one-sided)
 UNTARGETED_CODES = ("033",)
+STANDALONE_ROOTS = frozenset({"11", "12", "13"})
+ACCUSATION = "112"  # blame needs someone blamed ("blamed the decline on misinformation")
 AID_ROOTS = frozenset({"03", "07"})
 # "He praised / visited the troops": forces honoured or visited with no country are one's own;
 # an appeal or a meeting ("urged the authorities") is addressed to the other side
@@ -211,9 +213,6 @@ def _sentence_events(
     events: list[Event] = []
     seen: set[tuple[str | None, str | None, str]] = set()
     last_subject: list[Actor] = []
-    sentence_hypothetical = words[-1].text == "?" or any(
-        "conditional" in cameo.kinds_of(w.lower) for w in words
-    )
     for match in matches:
         if _refusal_of_another_verb(words, match):
             continue  # "refused to blame the referee": the blaming is negated, not a rejection
@@ -235,10 +234,16 @@ def _sentence_events(
                 if a.code[:3] not in _countries(sources) and a.entity_id not in named
             ]
         targets = [_own_side(t, sources, match.pattern.code) for t in targets]
-        if not targets and len(sources) < 2 and _needs_target(match.pattern.code):
+        if not targets and len(sources) < 2 and _needs_target(match.pattern, sources):
             continue
-        pairs = _pairs(sources, targets, match.pattern)
-        hypothetical = subject.hypothetical or sentence_hypothetical or _would_be(words, match)
+        if subject.passive and not targets:
+            # "was endorsed by the US and Canada": each endorsed, not each other
+            pairs = [(s, None) for s in sources if not s.weak]
+        else:
+            pairs = _pairs(sources, targets, match.pattern)
+        hypothetical = (
+            subject.hypothetical or _clause_hypothetical(words, match) or _would_be(words, match)
+        )
         phrase_end = max(match.end, (targets[-1].last + 1) if _slot_target(match) else 0)
         event_text = text[words[match.head].start : words[min(phrase_end, len(words)) - 1].end]
         when = _event_date(text[start:end], published_at)
@@ -255,8 +260,44 @@ def _sentence_events(
     return [_as_event(e) for e in events]
 
 
-def _needs_target(code: str) -> bool:
-    return code[:2] in TARGETED_ROOTS and not code.startswith(UNTARGETED_CODES)
+def _needs_target(pattern: cameo.VerbPattern, sources: list[Actor]) -> bool:
+    """Whether an event with no target is dropped. A condemnation, rejection or warning by a
+    known state or body is coded with actor2 empty, as GDELT does ("China condemned the
+    drills", "warned it would take all necessary measures"); a promise, a bare warning or a
+    reproach by an unplaced agent names no relation at all."""
+    code = pattern.code
+    if code[:2] not in TARGETED_ROOTS or code.startswith(UNTARGETED_CODES):
+        return False
+    standalone = code[:2] in STANDALONE_ROOTS and not code.startswith(ACCUSATION)
+    if code[:2] == "13" and not pattern.slots:
+        standalone = False  # "warned that floods would spread": a threat names what it threatens
+    return not standalone or not any(_known_actor(s) for s in sources)
+
+
+def _known_actor(actor: Actor) -> bool:
+    return not actor.weak and not actor.unplaced and actor.code[:3].isalpha()
+
+
+def _clause_hypothetical(words: list[Word], match: Match) -> bool:
+    """A conditional word or a question mark in the match's own clause: "..., and officials
+    said it would double it if ..." leaves the pledge of the first clause factual."""
+    first, last = _clause_bounds(words, match.head)
+    clause = words[first:last]
+    return clause[-1].text == "?" or any("conditional" in cameo.kinds_of(w.lower) for w in clause)
+
+
+def _clause_bounds(words: list[Word], head: int) -> tuple[int, int]:
+    first = 0
+    for k in range(head - 1, -1, -1):
+        if words[k].text == ";" or _new_clause(words, k):
+            first = k + 1
+            break
+    last = len(words)
+    for k in range(head + 1, len(words)):
+        if words[k].text == ";" or _new_clause(words, k):
+            last = k + 1 if words[k].text == "?" else k
+            break
+    return first, last
 
 
 def _refusal_of_another_verb(words: list[Word], match: Match) -> bool:
@@ -308,7 +349,11 @@ def _match(
     head: int,
     pattern: cameo.VerbPattern,
 ) -> Match | None:
-    limit = min(len(words), head + 1 + OBJECT_WINDOW)
+    # a time phrase right after the verb ("warned on Tuesday that ...") does not use up the window
+    skipped = head + 1
+    while skipped < len(words) and _time_word(words, skipped):
+        skipped += 1
+    limit = min(len(words), skipped + OBJECT_WINDOW)
     at = head + 1
     if pattern.particle:
         while at < limit and words[at].lower.endswith("ly"):
@@ -321,8 +366,8 @@ def _match(
     for slot in pattern.slots:
         found = None
         for k in range(at, limit):
-            if words[k].text in (".", ";"):
-                break
+            if words[k].text in (".", ";") or _new_clause(words, k):
+                break  # "did not fire missiles ..., but Ukraine fired": objects stay in a clause
             if cameo.ACTOR_SLOT in slot:
                 if k in at_word and at_word[k].first == k:
                     found, slot_actor = at_word[k].last, k
@@ -540,9 +585,11 @@ def _target(
             actor = at_word[k]
             if _attributed(words, actor):
                 break  # ", the Turkish Foreign Ministry said": the speaker, not the target
-            after_by = k > 0 and words[k - 1].lower == "by"
+            after_by = k > 0 and words[k - 1].lower == "by" and not _owner_by(words, k, match)
             object_word = actor.entity_type == "AGENT" and k in match.matched
             place = words[k - 1].lower in WHERE_NOT_WHOM and k - 1 not in match.matched
+            if _next_clause_subject(words, actor):
+                break  # "sent warships to the Red Sea and Germany deployed ...": a new subject
             if _identity(actor) not in own and not (after_by or object_word or place):
                 return _conjoined_right(words, actors, actor)
             k = actor.last + 1
@@ -564,6 +611,30 @@ def _target(
         if between and words[match.head - 1].text == ",":
             return [between[-1]]
     return []
+
+
+def _owner_by(words: list[Word], k: int, match: Match) -> bool:
+    """A reaction to a noun and its maker: "dismissed the claims by Beijing" (Beijing is the
+    target), unlike a passive "was condemned by" whose by-agent is the source."""
+    if match.pattern.code[:2] not in REACTION_ROOTS or k < 3:
+        return False
+    return (
+        words[k - 3].lower in ("the", "this", "these", "such", "its")
+        and words[k - 2].text.isalpha()
+    )
+
+
+def _next_clause_subject(words: list[Word], actor: Actor) -> bool:
+    """An actor after "and" followed by its own verb opens a clause ("and Germany deployed")."""
+    if actor.first == 0 or words[actor.first - 1].lower != "and":
+        return False
+    following = actor.last + 1
+    if following >= len(words):
+        return False
+    word = words[following]
+    kinds = cameo.kinds_of(word.lower)
+    verb = word.lemma in cameo.verb_patterns() or word.lower in cameo.verb_patterns()
+    return verb or bool(kinds & {"speech", "aux", "modal", "negation"})
 
 
 def _attributed(words: list[Word], actor: Actor) -> bool:
