@@ -44,6 +44,7 @@ CONJUNCTIONS = frozenset({(",",), ("and",), ("or",), ("and", "the"), ("or", "the
 WHERE_NOT_WHOM = frozenset({"in", "inside", "near", "across", "outside"})
 PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "inside", "into", "across", "outside"})
 PASSIVE_AUX = frozenset({"be", "get"})
+NOUN_MODIFIERS = frozenset({"first", "second", "last", "recent", "official", "rare", "historic"})
 
 
 @dataclass(frozen=True)
@@ -222,6 +223,13 @@ def _sentence_events(
         if subject.negated:
             continue
         sources, targets = _roles(words, actors, at_word, match, subject)
+        gapped = _gapped_sources(words, actors, match)
+        if gapped and sources:
+            # "promised €150 million and Japan $45 million to Sudan": Japan promised too
+            sources = sources + gapped
+            targets = [t for t in targets if t not in gapped] or _to_target(
+                words, actors, at_word, gapped[-1].last + 1
+            )
         if sources and not targets:
             targets = _antecedent_target(words, at_word, match, subject, sources, history)
         if sources and not targets and match.pattern.code[:2] in AID_ROOTS and home:
@@ -258,6 +266,33 @@ def _sentence_events(
                 | {"hypothetical": hypothetical, "date": when, "place": place}
             )
     return [_as_event(e) for e in events]
+
+
+MONEY = re.compile(r"^(?:[$€£¥]|\d)")
+
+
+def _gapped_sources(words: list[Word], actors: list[Actor], match: Match) -> list[Actor]:
+    """Actors of a gapped second clause: "and Japan $45 million", the verb left out."""
+    first, last = _clause_bounds(words, match.head)
+    return [
+        a
+        for a in actors
+        if match.head < a.first < last
+        and words[a.first - 1].lower == "and"
+        and a.last + 1 < last
+        and MONEY.match(words[a.last + 1].text)
+    ]
+
+
+def _to_target(
+    words: list[Word], actors: list[Actor], at_word: dict[int, Actor], at: int
+) -> list[Actor]:
+    for k in range(at, len(words)):
+        if words[k].text in (".", ";") or _new_clause(words, k):
+            break
+        if k in at_word and words[k - 1].lower in ("to", "for"):
+            return _conjoined_right(words, actors, at_word[k])
+    return []
 
 
 def _needs_target(pattern: cameo.VerbPattern, sources: list[Actor]) -> bool:
@@ -339,6 +374,8 @@ def _noun_reading(words: list[Word], at_word: dict[int, Actor], index: int) -> b
         return True
     if index - 1 in at_word and at_word[index - 1].weak:
         return True
+    if before.lower in NOUN_MODIFIERS and index > 1:
+        before = words[index - 2]  # "the first visit", "a rare trip"
     return "determiner" in cameo.kinds_of(before.lower) and before.lower != "that"
 
 
@@ -368,6 +405,8 @@ def _match(
         for k in range(at, limit):
             if words[k].text in (".", ";") or _new_clause(words, k):
                 break  # "did not fire missiles ..., but Ukraine fired": objects stay in a clause
+            if k in at_word and _next_clause_subject(words, at_word[k]):
+                break  # "sent warships ... and Turkey deployed jets": nor past a new subject
             if cameo.ACTOR_SLOT in slot:
                 if k in at_word and at_word[k].first == k:
                     found, slot_actor = at_word[k].last, k
@@ -526,12 +565,24 @@ def _conjoined_left(words: list[Word], actors: list[Actor], last: Actor) -> list
     while index > 0:
         previous = actors[index - 1]
         between = [w.lower for w in words[previous.last + 1 : group[0].first]]
-        if tuple(between) in CONJUNCTIONS and not previous.weak:
+        if (tuple(between) in CONJUNCTIONS or _apposition(between)) and not previous.weak:
             group.insert(0, previous)
             index -= 1
         else:
             break
     return group
+
+
+def _apposition(between: list[str]) -> bool:
+    """ ", the former colonial power, and" between two conjoined actors."""
+    if len(between) < 5 or between[0] != "," or between[-2:] not in ([",", "and"], [",", "or"]):
+        return False
+    middle = between[1:-2]
+    return (
+        len(middle) <= 6
+        and middle[0] in ("the", "a", "an", "its", "their")
+        and all(w.isalpha() and w not in cameo.verb_patterns() for w in middle[1:])
+    )
 
 
 def _conjoined_right(words: list[Word], actors: list[Actor], first: Actor) -> list[Actor]:
@@ -561,6 +612,8 @@ def _roles(
     else:
         targets = _target(words, actors, at_word, match, subject)
     sources = subject.group
+    if pattern.pos == "noun" and not sources:
+        sources = _by_agent(words, actors, at_word, match)  # "the visit to Seoul by X"
     if subject.passive:
         agent = _by_agent(words, actors, at_word, match)
         sources, targets = (agent, sources) if agent else ([], sources)
@@ -659,7 +712,7 @@ def _by_agent(
 ) -> list[Actor]:
     for k in range(match.head + 1, min(len(words), match.end + OBJECT_WINDOW)):
         if words[k].lower == "by" and k + 1 < len(words):
-            nxt = k + 2 if words[k + 1].lower == "the" else k + 1
+            nxt = k + 2 if words[k + 1].lower in ("the", "a", "an") else k + 1
             if nxt in at_word:
                 return _conjoined_right(words, actors, at_word[nxt])
             return []
