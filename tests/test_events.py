@@ -588,3 +588,15 @@ def test_clause_after_and_has_its_own_subject(nlp):
     found = triples(code(nlp, text))
     assert ("TUR", "LTU", "154") in found
     assert ("JPN", "TUR", "154") not in found
+
+
+def test_condemned_drills_point_at_who_held_them_where_no_event_was_coded(nlp):
+    text = "Ukraine reported large drills by Russia near the border. Japan condemned the drills."
+    assert triples(code(nlp, text)) == {("JPN", "RUS", "111")}
+
+
+def test_gapped_pledges_with_no_recipient_are_not_to_each_other(nlp):
+    found = triples(code(nlp, "Turkey promised $150 million and Japan $45 million."))
+    assert ("TUR", "JPN", "033") not in found
+    assert ("JPN", "TUR", "033") not in found
+    assert {("TUR", None, "033"), ("JPN", None, "033")} <= found

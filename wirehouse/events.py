@@ -102,7 +102,7 @@ def find_events(
         actors = build_actors(words, own, resolved, clear_home, pair)
         if actors:
             events += _sentence_events(
-                text, words, actors, (start, end), published_at, events, clear_home
+                text, words, actors, (start, end), published_at, events, clear_home, earlier
             )
     return events
 
@@ -207,6 +207,7 @@ def _sentence_events(
     published_at: datetime | None,
     history: Sequence[Event],
     home: Entity | None,
+    earlier: Sequence[tuple[Mention, Entity]] = (),
 ) -> list[Event]:
     start, end = bounds
     at_word = {i: a for a in actors for i in range(a.first, a.last + 1)}
@@ -231,7 +232,9 @@ def _sentence_events(
                 words, actors, at_word, gapped[-1].last + 1
             )
         if sources and not targets:
-            targets = _antecedent_target(words, at_word, match, subject, sources, history)
+            targets = _antecedent_target(
+                words, at_word, match, subject, sources, history, text, earlier
+            )
         if sources and not targets and match.pattern.code[:2] in AID_ROOTS and home:
             # aid offered with no recipient named goes to the country the article is clearly
             # about, unless that country acts in the sentence itself ("..., and Japan said")
@@ -244,7 +247,7 @@ def _sentence_events(
         targets = [_own_side(t, sources, match.pattern.code) for t in targets]
         if not targets and len(sources) < 2 and _needs_target(match.pattern, sources):
             continue
-        if subject.passive and not targets:
+        if (subject.passive or gapped) and not targets:
             # "was endorsed by the US and Canada": each endorsed, not each other
             pairs = [(s, None) for s in sources if not s.weak]
         else:
@@ -763,6 +766,8 @@ def _antecedent_target(
     subject: Subject,
     sources: list[Actor],
     history: Sequence[Event],
+    text: str = "",
+    earlier: Sequence[tuple[Mention, Entity]] = (),
 ) -> list[Actor]:
     """The actor of the earlier event a noun points back to: "The expulsions were condemned by
     Minsk", "Indonesia rejected the request" -> the source of the latest event of that kind."""
@@ -797,7 +802,41 @@ def _antecedent_target(
         # "Moscow accused the West of ... Ukraine rejected the demand.": the demand was not coded
         # as one, but a reaction points at the other side of the sentence just before
         return [_actor1(others[-1])]
+    return _noun_maker(text, words[noun_at].lemma, words[0].start, earlier, own)
+
+
+MAKER_REACH = 600  # characters back in which "drills by China" is looked for
+
+
+def _noun_maker(
+    text: str,
+    noun: str,
+    before: int,
+    earlier: Sequence[tuple[Mention, Entity]],
+    own: set[str],
+) -> list[Actor]:
+    """Whose the pointed-at thing was, from where the article named it without an event
+    coded: "drills by China ... Japan condemned the drills" -> China."""
+    floor = max(0, before - MAKER_REACH)
+    hits = list(re.finditer(rf"\b{re.escape(noun)}(?:s|es)?\b", text[floor:before], re.I))
+    if not hits:
+        return []
+    hit_start, hit_end = floor + hits[-1].start(), floor + hits[-1].end()
+    for mention, entity in earlier:
+        code = entity.cameo_code or entity.country_code or ""
+        if not code[:3].isalpha() or code[:3] in own or entity.type not in ("GPE", "ORG"):
+            continue
+        after = text[hit_end : mention.start_char]
+        ahead = text[mention.end_char : hit_start]
+        if MAKER_AFTER.fullmatch(after) or (
+            mention.kind == "demonym" and MAKER_BEFORE.fullmatch(ahead)
+        ):
+            return [_home_actor(entity)]
     return []
+
+
+MAKER_AFTER = re.compile(r"\s+by\s+(?:the\s+)?", re.I)  # "drills by (the) China"
+MAKER_BEFORE = re.compile(r"(?:\s+[a-z-]+){0,2}\s+")  # "Chinese military drills"
 
 
 def _actor2(event: Event) -> Actor:
