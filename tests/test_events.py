@@ -600,3 +600,9 @@ def test_gapped_pledges_with_no_recipient_are_not_to_each_other(nlp):
     assert ("TUR", "JPN", "033") not in found
     assert ("JPN", "TUR", "033") not in found
     assert {("TUR", None, "033"), ("JPN", None, "033")} <= found
+
+
+def test_a_noun_like_plan_before_the_verb_is_no_hypothetical_control(nlp):
+    events = code(nlp, "The plan was praised by Russia and Belarus.")
+    assert triples(events) == {("RUS", None, "051"), ("BLR", None, "051")}
+    assert not any(e.is_hypothetical for e in events)

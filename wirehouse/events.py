@@ -44,6 +44,7 @@ CONJUNCTIONS = frozenset({(",",), ("and",), ("or",), ("and", "the"), ("or", "the
 WHERE_NOT_WHOM = frozenset({"in", "inside", "near", "across", "outside"})
 PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "inside", "into", "across", "outside"})
 PASSIVE_AUX = frozenset({"be", "get"})
+CONTROL_KINDS = frozenset({"control", "hypothetical_control", "negative_control", "modal"})
 NOUN_MODIFIERS = frozenset({"first", "second", "last", "recent", "official", "rare", "historic"})
 
 
@@ -464,6 +465,8 @@ def _subject(
         if word.lower == "they" and k and words[k - 1].lower == "that":
             subject.group = _earlier_group(words, actors, k)
             return subject
+        if kinds & CONTROL_KINDS and k and "determiner" in cameo.kinds_of(words[k - 1].lower):
+            return subject  # "The plan was endorsed": a noun, not "plans to"
         if "negation" in kinds or "negative_control" in kinds:
             subject.negated = True
         elif "modal" in kinds or "hypothetical_control" in kinds:
