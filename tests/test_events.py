@@ -606,3 +606,13 @@ def test_a_noun_like_plan_before_the_verb_is_no_hypothetical_control(nlp):
     events = code(nlp, "The plan was praised by Russia and Belarus.")
     assert triples(events) == {("RUS", None, "051"), ("BLR", None, "051")}
     assert not any(e.is_hypothetical for e in events)
+
+
+def test_passive_target_is_the_owner_of_the_subject(nlp):
+    events = triples(code(nlp, "Kenya's proposal was praised by Russia and Belarus."))
+    assert events == {("RUS", "KEN", "051"), ("BLR", "KEN", "051")}
+
+
+def test_negated_verb_does_not_take_a_later_verb_as_its_object(nlp):
+    text = "Russia did not fire missiles at Kenya on Monday and instead fired drones at Ukraine."
+    assert triples(code(nlp, text)) == {("RUS", "UKR", "195")}

@@ -44,7 +44,7 @@ CONJUNCTIONS = frozenset({(",",), ("and",), ("or",), ("and", "the"), ("or", "the
 WHERE_NOT_WHOM = frozenset({"in", "inside", "near", "across", "outside"})
 PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "inside", "into", "across", "outside"})
 PASSIVE_AUX = frozenset({"be", "get"})
-CONTROL_KINDS = frozenset({"control", "hypothetical_control", "negative_control", "modal"})
+CONTROL_KINDS = frozenset({"control", "hypothetical_control", "negative_control"})
 NOUN_MODIFIERS = frozenset({"first", "second", "last", "recent", "official", "rare", "historic"})
 
 
@@ -411,6 +411,8 @@ def _match(
                 break  # "did not fire missiles ..., but Ukraine fired": objects stay in a clause
             if k in at_word and _next_clause_subject(words, at_word[k]):
                 break  # "sent warships ... and Turkey deployed jets": nor past a new subject
+            if _finite_head(words[k]):
+                break  # "did not fire missiles ... and instead fired drones": nor past a verb
             if cameo.ACTOR_SLOT in slot:
                 if k in at_word and at_word[k].first == k:
                     found, slot_actor = at_word[k].last, k
@@ -423,6 +425,15 @@ def _match(
         matched.add(found)
         at = found + 1
     return Match(head, at, pattern, slot_actor, frozenset(matched))
+
+
+def _finite_head(word: Word) -> bool:
+    """A past-tense dictionary verb ("fired"): the head of another event, never an object."""
+    return (
+        word.lower.endswith("ed")
+        and word.lower != word.lemma
+        and word.lemma in cameo.verb_patterns()
+    )
 
 
 def _swallow(matches: list[Match]) -> list[Match]:
@@ -465,7 +476,7 @@ def _subject(
         if word.lower == "they" and k and words[k - 1].lower == "that":
             subject.group = _earlier_group(words, actors, k)
             return subject
-        if kinds & CONTROL_KINDS and k and "determiner" in cameo.kinds_of(words[k - 1].lower):
+        if kinds & CONTROL_KINDS and _noun_use(words, at_word, k):
             return subject  # "The plan was endorsed": a noun, not "plans to"
         if "negation" in kinds or "negative_control" in kinds:
             subject.negated = True
@@ -500,6 +511,18 @@ def _subject(
             subject.passive = False
         return subject
     return subject
+
+
+def _noun_use(words: list[Word], at_word: dict[int, Actor], k: int) -> bool:
+    """A control word used as a noun: after a determiner or an actor ("the plan", "the Kenyan
+    plan") or right before "was" ("plan was endorsed")."""
+    before = words[k - 1].lower if k else ""
+    following = words[k + 1].lemma if k + 1 < len(words) else ""
+    return (
+        "determiner" in cameo.kinds_of(before)
+        or (k - 1 in at_word and following != "to")
+        or following == "be"
+    )
 
 
 def _earlier_group(words: list[Word], actors: list[Actor], before: int) -> list[Actor]:
@@ -623,9 +646,22 @@ def _roles(
     if subject.passive:
         agent = _by_agent(words, actors, at_word, match)
         sources, targets = (agent, sources) if agent else ([], sources)
+        if agent and not targets:
+            targets = _subject_owner(words, at_word, match.head)
     if pattern.reverse:
         sources, targets = targets, sources
     return sources, targets
+
+
+def _subject_owner(words: list[Word], at_word: dict[int, Actor], head: int) -> list[Actor]:
+    """The actor owning a passive subject: "Kenya's proposal was endorsed by ..." -> Kenya."""
+    aux = head - 1
+    for k in range(aux - 1, max(-1, aux - 5), -1):
+        if k in at_word:
+            return [at_word[k]]
+        if not words[k].text.isalpha() and words[k].lower not in ("'s", "’s"):
+            return []
+    return []
 
 
 def _target(
