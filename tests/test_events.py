@@ -531,6 +531,7 @@ def test_warning_of_measures_is_a_threat_and_a_bare_warning_is_not(nlp):
         ("Turkey sent an envoy to Kenya.", ("TUR", "KEN", "042")),
         ("Russia seized a Japanese fishing trawler.", ("RUS", "JPN", "1711")),
         ("The first visit to Japan by Kim Jong Un began.", ("PRKGOV", "JPN", "042")),
+        ("A three-day state visit to Kenya by Kim Jong Un ended.", ("PRKGOV", "KEN", "042")),
     ],
 )
 def test_dictionary_holdout_phrases(nlp, sentence, expected):

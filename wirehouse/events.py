@@ -45,7 +45,9 @@ WHERE_NOT_WHOM = frozenset({"in", "inside", "near", "across", "outside"})
 PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "inside", "into", "across", "outside"})
 PASSIVE_AUX = frozenset({"be", "get"})
 CONTROL_KINDS = frozenset({"control", "hypothetical_control", "negative_control"})
-NOUN_MODIFIERS = frozenset({"first", "second", "last", "recent", "official", "rare", "historic"})
+NOUN_MODIFIERS = frozenset(
+    {"first", "second", "last", "recent", "official", "rare", "historic", "state", "surprise"}
+)
 
 
 @dataclass(frozen=True)
@@ -378,9 +380,20 @@ def _noun_reading(words: list[Word], at_word: dict[int, Actor], index: int) -> b
         return True
     if index - 1 in at_word and at_word[index - 1].weak:
         return True
-    if before.lower in NOUN_MODIFIERS and index > 1:
-        before = words[index - 2]  # "the first visit", "a rare trip"
+    back = index - 1
+    while back > 0 and index - back <= 4 and _noun_modifier(words, back):
+        back -= 1  # "the first visit", "a three-day state visit"
+    before = words[back]
     return "determiner" in cameo.kinds_of(before.lower) and before.lower != "that"
+
+
+def _noun_modifier(words: list[Word], k: int) -> bool:
+    """A word of a short modifier before a nominal event: "first", "state", "three-day"."""
+    word = words[k]
+    hyphen = word.lower == "-" or any(
+        0 <= j < len(words) and words[j].lower == "-" for j in (k - 1, k + 1)
+    )
+    return word.lower in NOUN_MODIFIERS or word.lower == "-" or (hyphen and word.text.islower())
 
 
 def _match(
