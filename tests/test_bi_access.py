@@ -15,6 +15,7 @@ import pytest
 from analyst_fixture import build
 from prefect_server import BIN, prefect_env
 from sqlalchemy import create_engine, inspect, text
+from test_views import VIEWS
 
 from wirehouse.resources import data_path, sql_path
 
@@ -22,14 +23,6 @@ pytestmark = pytest.mark.slow
 
 NEW_ARTICLES = ("floods_kenya_somalia.txt", "sardine_quota_setubal.txt")
 READER = Path(__file__).parent / "bi_reader.py"
-VIEWS = (
-    "events_by_day_country_pair",
-    "quotes_by_speaker",
-    "speaker_mentions",
-    "entity_co_mentions",
-    "entity_mentions_by_day",
-    "article_summary",
-)
 
 
 @pytest.fixture(scope="module")
