@@ -330,3 +330,66 @@ def test_quality_floor_on_the_gold_set():
     assert score.found / score.required >= 0.92, score.misses
     assert score.resolved / score.forms >= 0.90, score.misses
     assert score.spurious / score.articles <= 0.3, score.misses
+
+
+# -- holdout classes: general rules, each with sentences written for the test ------------
+
+
+def test_organisation_of_a_place_is_one_name():
+    got = resolved(
+        "The Reserve Bank of Australia held rates. The Armed Forces of the Philippines said "
+        "pirates fled. Tankers crossed the Gulf of Aden."
+    )
+    assert got["Reserve Bank of Australia"] == ["Reserve Bank of Australia"]
+    assert got["Armed Forces of the Philippines"] == ["Armed Forces of the Philippines"]
+    assert got["Gulf of Aden"] == ["Gulf of Aden"]
+    assert "Australia" not in got and "Philippines" not in got and "Aden" not in got
+    text = "The Reserve Bank of Australia held rates."
+    assert entity(text, "Reserve Bank of Australia").country_code == "AUS"
+    assert entity("Ships crossed the Gulf of Aden.", "Gulf of Aden").type == "LOC"
+
+
+def test_company_names_ending_in_a_sector_word():
+    got = resolved(
+        "Shares of Tervan Logistics rose, while Corlan Materials and Brightwell Energy fell."
+    )
+    assert set(got) == {"Tervan Logistics", "Corlan Materials", "Brightwell Energy"}
+    assert entity("Shares of Tervan Logistics rose.", "Tervan Logistics").type == "ORG"
+
+
+def test_hyphenated_given_names_are_people():
+    text = (
+        "Park Ji-hoon, a trader, said prices fell. Analyst Kim Min-jae agreed. "
+        'Jean-Luc Martin, a farmer, said it rained. "Good," Park said. Kim left.'
+    )
+    got = resolved(text)
+    assert got["Park Ji-hoon"] == ["Park Ji-hoon"]
+    assert got["Kim Min-jae"] == ["Kim Min-jae"]
+    assert got["Jean-Luc Martin"] == ["Jean-Luc Martin"]
+    assert got["Park"] == ["Park Ji-hoon"]
+    assert got["Kim"] == ["Kim Min-jae"]  # not the listed Kim Jong Un
+    assert entity(text, "Park Ji-hoon").type == "PERSON"
+    assert "Anti" not in str(resolved("Protesters Anti-war marched."))
+
+
+def test_surname_particle_written_either_way():
+    got = resolved(
+        "Pieter van Wyk, a miner, said the shaft flooded. Van Wyk added that rescuers came. "
+        "Later van Wyk said it was cold."
+    )
+    assert got["Van Wyk"] == got["van Wyk"] == ["Pieter van Wyk"]
+
+
+def test_country_from_the_persons_own_apposition():
+    text = (
+        "In Amsterdam, Igor Volkov, a Russian officer of Tallan Shipping, said the cargo left. "
+        "Indonesian officials met in Jakarta. Tran Minh, a spokesperson from Vietnam, said talks "
+        "would resume."
+    )
+    assert entity(text, "Igor Volkov").country_code == "RUS"
+    assert entity(text, "Tran Minh").country_code == "VNM"
+
+
+def test_month_abbreviations_are_not_entities():
+    got = resolved("Talks began on Sept 4 and ended in Oct. 2024. Exports rose in Sept. and Nov.")
+    assert got == {}

@@ -78,6 +78,7 @@ class Rules:
     org_context_before: frozenset[str]
     river_words: frozenset[str]
     feature_words: frozenset[str]
+    word_prefixes: frozenset[str]
 
     @classmethod
     def load(cls) -> Rules:
@@ -194,8 +195,10 @@ class _Pass:
     def run(self) -> list[Span]:
         self.datelines()
         self.nicknames()
+        self.hyphenated_names()
         self.gazetteer_matches()
         self.name_runs()
+        self.of_places()
         self.acronyms()
         self.surnames()
         self.brands()
@@ -305,6 +308,55 @@ class _Pass:
             for start in range(len(doc) - size + 1):
                 if tuple(self.texts[start : start + size]) == nickname:
                     self.add(start, start + size, reading)
+
+    # -- hyphenated given names: "Park Ji-hoon", "Ji-hoon Park" ------------------------
+    def hyphenated_names(self) -> None:
+        """A romanised given name joined by a hyphen with a lower-case second part ("Ji-hoon",
+        "Min-jae") next to a capitalised word is a person's name, even where the surname is an
+        ordinary word ("Park", "Moon") or a listed name ("Kim")."""
+        doc = self.toks
+        for token in doc:
+            i = token.i
+            if not self.given_hyphen(i) or self.owner[i] >= 0:
+                continue
+            if i > 0 and self.surname_word(i - 1) and doc[i - 1].whitespace_ == " ":
+                start, end = i - 1, i + 3
+            elif i + 3 < len(doc) and self.surname_word(i + 3) and doc[i + 2].whitespace_ == " ":
+                start, end = i, i + 4
+            else:
+                continue
+            role_start = self.title_before(start)
+            role = None if role_start is None else self.span_text(role_start, start).strip(" ,")
+            self.add_person(start, end, role, start if role_start is None else role_start)
+
+    def given_hyphen(self, i: int) -> bool:
+        doc = self.toks
+        if i + 2 >= len(doc) or doc[i + 1].text != "-":
+            return False
+        if doc[i].whitespace_ or doc[i + 1].whitespace_:
+            return False
+        first, second = doc[i], doc[i + 2]
+        return (
+            first.is_alpha
+            and first.text[:1].isupper()
+            and second.is_alpha
+            and second.text.islower()
+            and len(first.text) <= 6
+            and len(second.text) <= 6
+            and first.lower_ not in self.rules.word_prefixes  # "Anti-war", "Self-made"
+            and second.lower_ not in self.gaz.titles
+        )
+
+    def surname_word(self, i: int) -> bool:
+        token = self.toks[i]
+        return (
+            token.is_alpha
+            and token.text[:1].isupper()
+            and not token.is_stop
+            and token.lower_ not in self.gaz.titles
+            and token.text not in self.rules.not_names
+            and self.owner[i] < 0
+        )
 
     # -- gazetteer forms ---------------------------------------------------------------
     def gazetteer_matches(self) -> None:
@@ -551,9 +603,11 @@ class _Pass:
         coordination = self.coordination(start, end)
         if coordination:
             self.classify(start, coordination)
-            self.classify(coordination + 2, end)
+            after = coordination + (2 if self.toks[coordination + 1].lower_ == "the" else 1)
+            self.classify(after, end)
             return
         if self.org_shaped(start, end):
+            start = self.after_common_of(start, end)
             self.add_org(start, end)
             return
         piece = start
@@ -564,11 +618,27 @@ class _Pass:
                 piece = i + 1
 
     def coordination(self, start: int, end: int) -> int | None:
-        """Where "X and the Y" joins two names (the "and"), if it does."""
-        for i in range(start + 1, end - 2):
-            if self.toks[i].lower_ == "and" and self.toks[i + 1].lower_ == "the":
+        """Where "X and the Y" joins two names (the "and"), if it does; also "Corlan Materials
+        and Brightwell Energy", two companies each ending in its own suffix."""
+        suffixes = self.rules.org_suffixes
+        for i in range(start + 1, end - 1):
+            if self.toks[i].lower_ != "and":
+                continue
+            if i + 2 < end and self.toks[i + 1].lower_ == "the":
+                return i
+            two = self.toks[i - 1].text in suffixes and self.toks[end - 1].text in suffixes
+            if two and i - start >= 2 and end - i >= 3:
                 return i
         return None
+
+    def after_common_of(self, start: int, end: int) -> int:
+        """ "Shares of Tervan Logistics": an ordinary word and "of" before a company's name are
+        not part of it ("Ministry of Health" keeps its head)."""
+        doc, rules = self.toks, self.rules
+        ordinary = self.is_common(doc[start]) and doc[start].text not in rules.org_heads
+        if start + 3 < end and ordinary and doc[start + 1].lower_ == "of":
+            return start + 2 if doc[end - 1].text in rules.org_suffixes else start
+        return start
 
     def org_shaped(self, start: int, end: int) -> bool:
         """An organisation's name: "... Holdings", "Ministry of ...", "Centre for ..."."""
@@ -799,7 +869,8 @@ class _Pass:
             if self.is_international(reading):
                 self.spans[start] = (end, replace(reading, cameo="IGO"))
                 continue
-            iso3 = reading.iso3 or self.country_in_sentence(start) or home
+            iso3 = reading.iso3 or self.country_in_apposition(end)
+            iso3 = iso3 or self.country_in_sentence(start) or home
             if iso3:
                 agent = reading.agent if reading.agent not in (None, "IGO") else None
                 cameo = reading.cameo or (iso3 + agent if agent else None)
@@ -811,6 +882,27 @@ class _Pass:
             return True
         first = reading.name.split()[0]
         return reading.type == "ORG" and first in self.rules.igo_prefixes
+
+    def country_in_apposition(self, end: int) -> str | None:
+        """ "Igor Volkov, a Russian officer of ...", "Tran Minh, a spokesperson from Vietnam":
+        a demonym or "of/from" country in the person's own apposition beats a sentence
+        neighbour."""
+        doc = self.toks
+        if self.next_word(end) != "," or self.next_word(end + 1) not in ("a", "an", "the"):
+            return None
+        i = end + 2
+        while (
+            i < min(len(doc), end + 12)
+            and doc[i].text not in (",", ".", ";")
+            and not (doc[i].is_sent_start)
+        ):
+            if self.owner[i] == i:
+                _, reading = self.spans[i]
+                tied = reading.kind == "demonym" or self.prev_word(i) in ("of", "from")
+                if reading.type in ("GPE", "NORP") and reading.iso3 and tied:
+                    return reading.iso3
+            i += 1
+        return None
 
     def country_in_sentence(self, start: int) -> str | None:
         i = start - 1
@@ -837,6 +929,39 @@ class _Pass:
         return max(counts, key=lambda iso3: counts[iso3]) if counts else None
 
     # -- organisations -----------------------------------------------------------------
+    def of_places(self) -> None:
+        """ "Reserve Bank of Australia", "Armed Forces of the Philippines", "Gulf of Aden": an
+        organisation's head or a water/land feature word, then "of" and a listed place, is one
+        name; an organisation takes the place's country, a feature is a place of its own."""
+        rules, doc = self.rules, self.toks
+        for start, (end, reading) in sorted(self.spans.items()):
+            last = doc[end - 1].text
+            org = reading.type == "ORG" and (last in rules.org_heads or last in rules.org_suffixes)
+            feature = reading.type == "LOC" and last in rules.loc_suffixes
+            if not (org or feature) or reading.origin in ("igo", "body", "media"):
+                continue
+            place = end + 1
+            if self.next_word(end) != "of" or place >= len(doc):
+                continue
+            if doc[place].lower_ == "the":
+                place += 1
+            if place >= len(doc) or self.owner[place] != place:
+                continue
+            place_end, where = self.spans[place]
+            if where.type not in ("GPE", "LOC") or where.kind == "demonym":
+                continue
+            self.remove(start)
+            self.remove(place)
+            name = " ".join(self.span_text(start, place_end).split())
+            if feature:
+                self.add(start, place_end, Reading(name, "LOC"))
+                continue
+            agent = reading.agent or self.rec.org_agents.get(last)
+            cameo = where.iso3 + agent if where.iso3 and agent else None
+            origin = "rule" if cameo is None else "merged"
+            merged = Reading(name, "ORG", "name", where.iso3, cameo, origin=origin, agent=agent)
+            self.add(start, place_end, merged)
+
     def add_org(self, start: int, end: int) -> None:
         doc = self.toks
         head = next((t.text for t in doc[start:end] if t.text in self.rules.org_heads), None)
@@ -943,6 +1068,8 @@ class _Pass:
             if len(parts) < 2 or reading.type not in ("PERSON", "ORG"):
                 continue
             keys = [parts[-1]] if reading.type == "PERSON" else [parts[0], parts[-1]]
+            if reading.type == "PERSON" and re.fullmatch(r"[A-Z][a-z]+-[a-z]+", parts[-1]):
+                keys = [parts[0]]  # "Park Ji-hoon": the family name comes first
             if reading.type == "ORG" and parts[0].lower() in self.gaz.common_words:
                 keys = keys[1:]  # "Justice Department": a later "Justice" is a word or a title
             for key in keys:
@@ -968,3 +1095,24 @@ class _Pass:
             free = free and not self.title_of_next(token.i)
             if free and not (self.sentence_initial(token.i) and token.is_stop):
                 self.add(token.i, token.i + 1, people[token.text])
+        self.surname_particles()
+
+    def surname_particles(self) -> None:
+        """ "Van Wyk" / "van Wyk" for "Pieter van Wyk": the particle belongs to the surname,
+        capitalised or not."""
+        for start, (end, reading) in list(self.spans.items()):
+            parts = reading.name.split()
+            if reading.type != "PERSON" or start == 0 or len(parts) < 3:
+                continue
+            before = self.toks[start - 1]
+            if before.lower_ != parts[-2].lower() or before.lower_ not in self.rules.particles:
+                continue
+            if " ".join(self.texts[start:end]) != parts[-1] or before.whitespace_ != " ":
+                continue
+            owner = self.owner[start - 1]
+            if owner >= 0 and (owner != start - 1 or self.spans[owner][1].type == "PERSON"):
+                continue
+            if owner >= 0:
+                self.remove(owner)
+            self.remove(start)
+            self.add(start - 1, end, reading)
