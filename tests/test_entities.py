@@ -393,3 +393,12 @@ def test_country_from_the_persons_own_apposition():
 def test_month_abbreviations_are_not_entities():
     got = resolved("Talks began on Sept 4 and ended in Oct. 2024. Exports rose in Sept. and Nov.")
     assert got == {}
+
+
+def test_embassy_is_an_organisation_of_the_sending_country():
+    text = "The US Embassy in Nairobi and the U.S. Embassy in Lima both closed."
+    got = resolved(text)
+    assert got["US Embassy"] == got["U.S. Embassy"] == ["US Embassy"]
+    embassy = entity(text, "US Embassy")
+    assert (embassy.type, embassy.country_code) == ("ORG", "USA")
+    assert got["Nairobi"] == ["Nairobi"]

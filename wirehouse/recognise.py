@@ -103,6 +103,15 @@ class Recogniser:
             title = row["title"]
             key = tuple(t.lower_ for t in _tokens(nlp, title))
             self.titles[key] = title
+        # "US", "UK": the shortest capitalised alias of each country, for names built on it
+        self.short_country: dict[str, str] = {}
+        for form, entries in self.gaz.forms.items():
+            if not (form.isupper() and form.isalpha()):
+                continue
+            for e in entries:
+                if e.kind == "country" and e.iso3 and e.mention_kind == "alias":
+                    known = self.short_country.get(e.iso3, form)
+                    self.short_country[e.iso3] = min(known, form, key=len)
         self.org_agents = {
             row["word"]: row["agent_code"] for row in read_csv_rows("entities", "org_agents.csv")
         }
@@ -199,6 +208,7 @@ class _Pass:
         self.gazetteer_matches()
         self.name_runs()
         self.of_places()
+        self.missions()
         self.acronyms()
         self.surnames()
         self.brands()
@@ -929,6 +939,27 @@ class _Pass:
         return max(counts, key=lambda iso3: counts[iso3]) if counts else None
 
     # -- organisations -----------------------------------------------------------------
+    def missions(self) -> None:
+        """ "the US Embassy in Nairobi", "the Russian Consulate": a country's diplomatic mission
+        is an organisation of the sending country, one entity however the country is written
+        ("US", "U.S.", "American" Embassy are the same), never the host city."""
+        doc = self.toks
+        for start, (end, reading) in sorted(self.spans.items()):
+            if reading.origin != "country" or not reading.iso3 or end >= len(doc):
+                continue
+            word = doc[end].text
+            if word not in ("Embassy", "Consulate") or self.owner[end] >= 0:
+                continue
+            self.remove(start)
+            agent = self.rec.org_agents.get(word)
+            cameo = reading.iso3 + agent if agent else None
+            written = self.span_text(start, end) if reading.kind == "demonym" else None
+            country = written or self.rec.short_country.get(reading.iso3, reading.name)
+            merged = Reading(
+                f"{country} {word}", "ORG", "name", reading.iso3, cameo, origin="merged"
+            )
+            self.add(start, end + 1, merged)
+
     def of_places(self) -> None:
         """ "Reserve Bank of Australia", "Armed Forces of the Philippines", "Gulf of Aden": an
         organisation's head or a water/land feature word, then "of" and a listed place, is one
