@@ -82,6 +82,7 @@ def find_events(
     )
     home = _home_country(known)
     clear_home = home if _dominant(known, home) else None
+    recipient = clear_home or _crisis_place(doc, known)
     main_pair = _main_pair(known)
     heads = cameo.verb_patterns()
     starts = [m.start_char for m, _ in known]
@@ -105,9 +106,24 @@ def find_events(
         actors = build_actors(words, own, resolved, clear_home, pair)
         if actors:
             events += _sentence_events(
-                text, words, actors, (start, end), published_at, events, clear_home, earlier
+                text, words, actors, (start, end), published_at, events, recipient, earlier
             )
     return events
+
+
+def _crisis_place(doc: Doc, known: Sequence[tuple[Mention, Entity]]) -> Entity | None:
+    """The country the lead sentence places the story in ("Fighting in Chad has ..."): where
+    aid pledged with no recipient named is going."""
+    lead = next(iter(doc.sents), None)
+    if lead is None:
+        return None
+    for mention, entity in known:
+        if mention.start_char >= lead.end_char:
+            break
+        before = doc.text[max(0, mention.start_char - 3) : mention.start_char].lower()
+        if entity.type == "GPE" and entity.country_code and before == "in ":
+            return entity
+    return None
 
 
 def _previous_source(
@@ -238,6 +254,8 @@ def _sentence_events(
             targets = _antecedent_target(
                 words, at_word, match, subject, sources, history, text, earlier
             )
+        if sources and not targets and match.pattern.code[:2] == "10":
+            targets = _holder(words, sources, history)
         if sources and not targets and match.pattern.code[:2] in AID_ROOTS and home:
             # aid offered with no recipient named goes to the country the article is clearly
             # about, unless that country acts in the sentence itself ("..., and Japan said")
@@ -247,6 +265,7 @@ def _sentence_events(
                 for a in [_home_actor(home)]
                 if a.code[:3] not in _countries(sources) and a.entity_id not in named
             ]
+        targets = _not_self(sources, targets, match.pattern.code)
         targets = [_own_side(t, sources, match.pattern.code) for t in targets]
         if not targets and len(sources) < 2 and _needs_target(match.pattern, sources):
             continue
@@ -272,6 +291,45 @@ def _sentence_events(
                 | {"hypothetical": hypothetical, "date": when, "place": place}
             )
     return [_as_event(e) for e in events]
+
+
+# agents that make a same-country pair a domestic event ("police dispersed protesters")
+DOMESTIC_AGENTS = frozenset({"COP", "OPP", "REB", "INS", "SEP", "JUD", "LEG", "CVL", "SPY"})
+# what a demand for a release points at: whoever seized or holds it
+HELD = frozenset({"crew", "vessel", "ship", "boat", "detainee", "sailor", "fisherman", "tanker"})
+SEIZURE_CODES = ("17", "18", "1711")
+
+
+def _not_self(sources: list[Actor], targets: list[Actor], code: str) -> list[Actor]:
+    """Targets of another country than every source ("South Korea signed ..., the South Korean
+    ministry said" is no event of Korea on itself); same-country pairs stay only for domestic
+    actors (police and protesters, the opposition and the government, the courts)."""
+
+    def domestic(actor: Actor) -> bool:
+        return actor.code[3:6] in DOMESTIC_AGENTS or actor.unplaced in DOMESTIC_AGENTS
+
+    countries = {s.code[:3] for s in sources if _is_country(s) and not domestic(s)}
+    own_forces = code[:2] in OWN_SIDE_ROOTS  # "praised the troops": see _own_side
+
+    def dropped(t: Actor) -> bool:
+        if domestic(t):
+            return False
+        if t.unplaced:  # "sent troops to the region": no country of their own to act on
+            return not own_forces
+        return _is_country(t) and t.code[:3] in countries
+
+    return [t for t in targets if not dropped(t)]
+
+
+def _holder(words: list[Word], sources: list[Actor], history: Sequence[Event]) -> list[Actor]:
+    """ "demanded the release of the crew": the actor of the latest seizure or detention."""
+    if not any(w.lemma in HELD or w.lower in HELD for w in words):
+        return []
+    own = _countries(sources)
+    for event in reversed(history):
+        if event.event_code.startswith(SEIZURE_CODES) and (event.actor1_code or "")[:3] not in own:
+            return [_actor1(event)]
+    return []
 
 
 MONEY = re.compile(r"^(?:[$€£¥]|\d)")
@@ -485,6 +543,11 @@ def _subject(
             actor = at_word[k]
             if not actor.weak:
                 subject.group = _conjoined_left(words, actors, actor)
+            return subject
+        if word.lower in ("which", "who") and k > 1 and words[k - 1].text == ",":
+            antecedent = at_word.get(k - 2)  # "..., Russia's ministry, which accused X"
+            if antecedent is not None and not antecedent.weak:
+                subject.group = _conjoined_left(words, actors, antecedent)
             return subject
         if word.lower == "they" and k and words[k - 1].lower == "that":
             subject.group = _earlier_group(words, actors, k)
