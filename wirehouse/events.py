@@ -314,7 +314,7 @@ def _not_self(sources: list[Actor], targets: list[Actor], code: str) -> list[Act
     def dropped(t: Actor) -> bool:
         if domestic(t):
             return False
-        if t.unplaced:  # "sent troops to the region": no country of their own to act on
+        if t.unplaced and t.code == t.unplaced:  # "sent troops to the region": no country
             return not own_forces
         return _is_country(t) and t.code[:3] in countries
 
