@@ -50,3 +50,14 @@ def test_gold_set_recall_and_precision_floors():
     assert recall is not None and recall >= RECALL_FLOOR, (recall, total.misses)
     assert precision is not None and precision >= PRECISION_FLOOR, (precision, total.misses)
     assert total.tallies["events.not_events"].rate in (None, 1.0), total.misses
+
+
+def test_a_slot_actor_dropped_as_self_target_does_not_break_coding():
+    """Regression: the actor filling a verb's slot ("talks with the United States") was
+    dropped as the source's own side, and the event text still reached for it."""
+    body = (
+        "Exports of wine have been hit by a 25% tariff that Washington imposed on Chilean "
+        "goods in May, and talks with the United States on lowering it have stalled."
+    )
+    rows = coded(body, None)
+    assert all(r["actor1_code"] != r["actor2_code"] for r in rows)

@@ -277,7 +277,9 @@ def _sentence_events(
         hypothetical = (
             subject.hypothetical or _clause_hypothetical(words, match) or _would_be(words, match)
         )
-        phrase_end = max(match.end, (targets[-1].last + 1) if _slot_target(match) else 0)
+        # the slot's actor may have been dropped as a self-target: then the verb phrase ends it
+        slot_end = targets[-1].last + 1 if _slot_target(match) and targets else 0
+        phrase_end = max(match.end, slot_end)
         event_text = text[words[match.head].start : words[min(phrase_end, len(words)) - 1].end]
         when = _event_date(text[start:end], published_at)
         place = _place(words, actors, match, {a.entity_id for pair in pairs for a in pair if a})
