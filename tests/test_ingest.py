@@ -192,3 +192,61 @@ def test_cli_evaluate_scores_the_seed(tmp_path: Path, capsys: pytest.CaptureFixt
     out = capsys.readouterr().out
     assert re.search(r"quotes\.recall\s+1\.000 \(5/5\)", out)
     assert re.search(r"entities\.recall\s+1\.000 \(12/12\)", out)
+
+
+def test_a_second_file_with_a_loaded_url_is_rejected_not_merged(tmp_path: Path) -> None:
+    root, db = tmp_path / "in", tmp_path / "dup.duckdb"
+    root.mkdir()
+    story = {
+        "title": "Port reopens",
+        "body": "The port reopened on Friday.",
+        "url": "https://x.org/p",
+    }
+    (root / "a.json").write_text(json.dumps(story), encoding="utf-8")
+    run_ingest(root, db)
+    (root / "b.json").write_text(json.dumps({**story, "title": "Copy"}), encoding="utf-8")
+    run_ingest(root, db)
+    rows = query(db, "SELECT path, status, error FROM source_files ORDER BY path")
+    assert rows == [
+        ("a.json", "loaded", None),
+        ("b.json", "rejected", "duplicate article: same url as a.json"),
+    ]
+    assert query(db, "SELECT title FROM articles") == [("Port reopens",)]
+
+
+def test_an_article_failing_its_schema_rejects_its_source_row() -> None:
+    import polars as pl
+
+    from wirehouse.transform import frame
+    from wirehouse.validate import validate
+
+    article = {
+        "article_id": "0123456789abcdef",
+        "body": "Text.",
+        "path": "a.txt",
+        "record": 0,
+        "language": "english",
+    }
+    source = {
+        "path": "a.txt",
+        "record": 0,
+        "content_sha256": "0" * 64,
+        "format": "txt",
+        "article_id": "0123456789abcdef",
+        "status": "loaded",
+        "run_id": "r",
+    }
+    tables = {
+        name: frame(name, [])
+        for name in ("entities", "entity_mentions", "quotes", "events", "amounts")
+    }
+    tables |= {
+        "articles": frame("articles", [article]),
+        "source_files": frame("source_files", [source]),
+    }
+    result = validate(tables, "r")
+    assert result.tables["articles"].height == 0
+    [row] = result.tables["source_files"].to_dicts()
+    assert (row["status"], row["article_id"]) == ("rejected", None)
+    assert row["error"].startswith("article failed validation: language")
+    assert result.rejected_rows.filter(pl.col("table_name") == "articles").height == 1

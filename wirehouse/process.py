@@ -24,7 +24,7 @@ from wirehouse.model import SourceFile
 from wirehouse.read import DEFAULT_MAX_BYTES, ReadError, file_bytes, read_records, sha256
 from wirehouse.timing import collect, timed
 from wirehouse.transform import analyse, article_rows, build_tables
-from wirehouse.validate import validate
+from wirehouse.validate import mark_rejected, validate
 
 DEFAULT_MAX_SECONDS = 60.0
 MAX_BODY_CHARS = 1_000_000  # spaCy's nlp.max_length: a longer body is no article anyway
@@ -359,15 +359,6 @@ def reject_claimed_articles(
         )
         for name, frame in tables.items()
     }
-    sources = tables["source_files"]
-    hit = pl.col("article_id").is_in(ids)
-    owner = pl.col("article_id").replace_strict(claimed, default=None, return_dtype=pl.String)
-    out["source_files"] = sources.with_columns(
-        pl.when(hit).then(pl.lit("rejected")).otherwise(pl.col("status")).alias("status"),
-        pl.when(hit)
-        .then(pl.lit("duplicate article: same url as ") + owner)
-        .otherwise(pl.col("error"))
-        .alias("error"),
-        pl.when(hit).then(None).otherwise(pl.col("article_id")).alias("article_id"),
-    )
+    reasons = {aid: f"duplicate article: same url as {path}" for aid, path in claimed.items()}
+    out["source_files"] = mark_rejected(tables["source_files"], reasons)
     return out

@@ -98,7 +98,8 @@ def validate(tables: dict[str, pl.DataFrame], run_id: str) -> Validated:
         out[table] = frame
     out["entity_mentions"], orphans = _drop_orphan_mentions(out["entity_mentions"], entities)
     quarantine.append(("entity_mentions", orphans))
-    out["source_files"] = _mark_rejected(tables["source_files"], rejected_articles)
+    failed = {aid: f"article failed validation: {why}" for aid, why in rejected_articles.items()}
+    out["source_files"] = mark_rejected(tables["source_files"], failed)
     out["source_files"], bad_sources = split_valid("source_files", out["source_files"])
     quarantine.append(("source_files", bad_sources))
     return Validated(out, rejected_rows_frame(quarantine, run_id), rejected_articles)
@@ -112,17 +113,16 @@ def _drop_orphan_mentions(mentions: pl.DataFrame, entities: pl.DataFrame):
     return mentions.filter(known), orphans
 
 
-def _mark_rejected(sources: pl.DataFrame, rejected: dict[str, str]) -> pl.DataFrame:
-    if not rejected:
+def mark_rejected(sources: pl.DataFrame, reasons: dict[str, str]) -> pl.DataFrame:
+    """Source rows of the given articles become rejected with their reason (article id ->
+    the whole reason), and lose their article id."""
+    if not reasons:
         return sources
-    hit = pl.col("article_id").is_in(list(rejected))
-    reason = pl.col("article_id").replace_strict(rejected, default=None, return_dtype=pl.String)
+    hit = pl.col("article_id").is_in(list(reasons))
+    reason = pl.col("article_id").replace_strict(reasons, default=None, return_dtype=pl.String)
     return sources.with_columns(
         pl.when(hit).then(pl.lit("rejected")).otherwise(pl.col("status")).alias("status"),
-        pl.when(hit)
-        .then(pl.lit("article failed validation: ") + reason)
-        .otherwise(pl.col("error"))
-        .alias("error"),
+        pl.when(hit).then(reason).otherwise(pl.col("error")).alias("error"),
         pl.when(hit).then(None).otherwise(pl.col("article_id")).alias("article_id"),
     )
 
