@@ -163,3 +163,37 @@ def test_a_rerun_into_a_sqlite_lake_changes_nothing(tmp_path: Path) -> None:
         assert con.execute("SELECT count(*) FROM articles").fetchone() == (3,)
     finally:
         con.close()
+
+
+def test_analysts_commands_read_a_lake_without_writing_to_it(tmp_path: Path, capsys) -> None:
+    from flows.ingest import run_ingest
+    from wirehouse import targets
+    from wirehouse.cli import main
+
+    _write_stories(tmp_path / "desk", "desk", 2)
+    spec = f"ducklake:sqlite:{tmp_path / 'catalog.sqlite'}"
+    run_ingest(input_dir=str(tmp_path / "desk"), db_path=spec)
+
+    assert main(["query", "--db", spec, "SELECT count(*) AS n_articles FROM articles"]) == 0
+    assert "n_articles" in capsys.readouterr().out
+    assert main(["export", "--db", spec, "--parquet", str(tmp_path / "pq")]) == 0
+    exported = duckdb.sql(f"SELECT count(*) FROM '{tmp_path / 'pq'}/articles/**/*.parquet'")
+    assert exported.fetchone() == (2,)
+    assert main(["report", "--db", spec, "-o", str(tmp_path / "r.html")]) == 0
+    assert "<h2>Warehouse</h2>" in (tmp_path / "r.html").read_text(encoding="utf-8")
+
+    reader = targets.connect_reader(spec)
+    try:
+        with pytest.raises(duckdb.Error, match="read-only"):
+            reader.execute("DELETE FROM articles")
+    finally:
+        reader.close()
+
+
+def test_reading_a_lake_that_does_not_exist_says_so_and_creates_nothing(tmp_path: Path, capsys):
+    from wirehouse.cli import main
+
+    spec = f"ducklake:sqlite:{tmp_path / 'missing.sqlite'}"
+    assert main(["query", "--db", spec, "SELECT 1"]) == 2
+    assert "no lake catalog" in capsys.readouterr().err
+    assert list(tmp_path.iterdir()) == []

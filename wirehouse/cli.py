@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from pathlib import Path
 
 from wirehouse.cli_analysts import COMMANDS as ANALYST_COMMANDS
 from wirehouse.cli_analysts import add_commands as add_analyst_commands
@@ -92,7 +91,9 @@ def build_parser() -> argparse.ArgumentParser:
     ingest.add_argument("--no-progress", action="store_true", help="no progress bar")
     query = commands.add_parser("query", help="run one SQL statement on the warehouse, read-only")
     query.add_argument("sql", help='e.g. "SELECT speaker, count(*) FROM quotes GROUP BY 1"')
-    query.add_argument("--db", default=DEFAULT_DB, help=f"warehouse file (default {DEFAULT_DB})")
+    query.add_argument(
+        "--db", default=DEFAULT_DB, help=f"warehouse file or ducklake: spec (default {DEFAULT_DB})"
+    )
     evaluate = commands.add_parser("evaluate", help="score a warehouse against gold annotations")
     add_evaluate_arguments(evaluate)
     add_analyst_commands(commands)
@@ -159,12 +160,15 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 def cmd_query(args: argparse.Namespace) -> int:
     import duckdb
 
-    if not Path(args.db).exists():
-        print(
-            f"wirehouse: no warehouse at {args.db}; run `wirehouse ingest` first", file=sys.stderr
-        )
+    from wirehouse import targets
+    from wirehouse.ducklake import LakeError
+
+    try:
+        con = targets.connect_reader(args.db)
+    except (FileNotFoundError, LakeError) as error:
+        print(f"wirehouse: {error}", file=sys.stderr)
         return 2
-    with duckdb.connect(args.db, read_only=True) as con:
+    with con:
         try:
             con.sql(args.sql).show(max_width=200, max_rows=100)
         except duckdb.Error as error:

@@ -31,7 +31,9 @@ def _add_serve(commands: argparse._SubParsersAction) -> None:
     serve.add_argument("--cron", default=DEFAULT_CRON, help=f'(default "{DEFAULT_CRON}")')
     serve.add_argument("--timezone", default=None, help="IANA zone for the cron (default UTC)")
     serve.add_argument("--input", required=True, help="folder of article files to ingest")
-    serve.add_argument("--db", default=DEFAULT_DB, help=f"warehouse file (default {DEFAULT_DB})")
+    serve.add_argument(
+        "--db", default=DEFAULT_DB, help=f"warehouse file or ducklake: spec (default {DEFAULT_DB})"
+    )
     serve.add_argument("--name", default=None, help="deployment name (default scheduled-ingest)")
     serve.add_argument(
         "--wait",
@@ -47,12 +49,16 @@ def _add_export(commands: argparse._SubParsersAction) -> None:
         "export", help="write every table as Parquet, partitioned by publication month"
     )
     export.add_argument("--parquet", required=True, metavar="DIR", help="output folder")
-    export.add_argument("--db", default=DEFAULT_DB, help=f"warehouse file (default {DEFAULT_DB})")
+    export.add_argument(
+        "--db", default=DEFAULT_DB, help=f"warehouse file or ducklake: spec (default {DEFAULT_DB})"
+    )
 
 
 def _add_report(commands: argparse._SubParsersAction) -> None:
     report = commands.add_parser("report", help="write a self-contained HTML report")
-    report.add_argument("--db", default=DEFAULT_DB, help=f"warehouse file (default {DEFAULT_DB})")
+    report.add_argument(
+        "--db", default=DEFAULT_DB, help=f"warehouse file or ducklake: spec (default {DEFAULT_DB})"
+    )
     report.add_argument("-o", "--output", default="report.html", help="(default report.html)")
 
 
@@ -77,12 +83,13 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    from wirehouse.ducklake import LakeError
     from wirehouse.export import export_parquet
 
     try:
         tables = export_parquet(args.db, args.parquet)
-    except FileNotFoundError as error:
-        print(f"wirehouse: {error}; run `wirehouse ingest` first", file=sys.stderr)
+    except (FileNotFoundError, LakeError) as error:
+        print(f"wirehouse: {error}", file=sys.stderr)
         return 2
     for table in tables:
         print(f"{table.table:<16} {table.rows:>9,} rows  {table.files:>4} files")
@@ -91,12 +98,13 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
+    from wirehouse.ducklake import LakeError
     from wirehouse.report import OutdatedWarehouse, write_report
 
     try:
         path = write_report(args.db, args.output)
-    except FileNotFoundError as error:
-        print(f"wirehouse: {error}; run `wirehouse ingest` first", file=sys.stderr)
+    except (FileNotFoundError, LakeError) as error:
+        print(f"wirehouse: {error}", file=sys.stderr)
         return 2
     except OutdatedWarehouse as error:
         print(f"wirehouse: {error}", file=sys.stderr)

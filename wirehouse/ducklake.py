@@ -80,23 +80,26 @@ def extension_file(name: str) -> Path:
     return path
 
 
-def connect(spec: str) -> duckdb.DuckDBPyConnection:
+def connect(spec: str, read_only: bool = False) -> duckdb.DuckDBPyConnection:
     """A connection whose default catalog is the lake, with the warehouse tables in it.
 
-    Workers starting together on a new lake race to create its catalog; the losers retry."""
+    Workers starting together on a new lake race to create its catalog; the losers retry.
+    A read-only connection (analysts, export, report) creates nothing and writes nothing."""
     catalog, options = split_spec(spec)
     target = catalog.removeprefix(PREFIX)
     if target.startswith("sqlite:") and "data_path" not in options:
         options["data_path"] = f"{target.removeprefix('sqlite:')}.files"
-    if options.get("data_path"):
+    if read_only and target.startswith("sqlite:") and not Path(target[7:]).exists():
+        raise LakeError(f"no lake catalog at {target[7:]}; run `wirehouse ingest` into it first")
+    if options.get("data_path") and not read_only:
         Path(options["data_path"]).mkdir(parents=True, exist_ok=True)
     try:
-        return retrying(lambda: _open(catalog, options))
+        return retrying(lambda: _open(catalog, options, read_only))
     except duckdb.Error as error:
         raise LakeError(f"cannot open the lake {catalog}: {error}") from error
 
 
-def _open(catalog: str, options: dict[str, str]) -> duckdb.DuckDBPyConnection:
+def _open(catalog: str, options: dict[str, str], read_only: bool) -> duckdb.DuckDBPyConnection:
     con = duckdb.connect(
         config={"autoinstall_known_extensions": False, "autoload_known_extensions": False}
     )
@@ -104,8 +107,10 @@ def _open(catalog: str, options: dict[str, str]) -> duckdb.DuckDBPyConnection:
         for name in _extensions_for(catalog.removeprefix(PREFIX)):
             con.execute(f"LOAD {_literal(str(extension_file(name)))}")
         attach = read_sql("lake", "attach.sql")
-        con.execute(attach.format(catalog=_literal(catalog), options=_options_clause(options)))
-        _in_transaction(con, _ensure_lake_schema)
+        clause = _options_clause(options, read_only)
+        con.execute(attach.format(catalog=_literal(catalog), options=clause))
+        if not read_only:
+            _in_transaction(con, _ensure_lake_schema)
     except BaseException:
         con.close()
         raise
@@ -181,12 +186,11 @@ def is_conflict(error: BaseException | None) -> bool:
     return False
 
 
-def _options_clause(options: dict[str, str]) -> str:
-    if not options:
-        return ""
-    return (
-        "(" + ", ".join(f"{key.upper()} {_literal(value)}" for key, value in options.items()) + ")"
-    )
+def _options_clause(options: dict[str, str], read_only: bool = False) -> str:
+    items = [f"{key.upper()} {_literal(value)}" for key, value in options.items()]
+    if read_only:
+        items.append("READ_ONLY")
+    return f"({', '.join(items)})" if items else ""
 
 
 def _literal(value: str) -> str:

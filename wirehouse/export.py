@@ -14,6 +14,7 @@ from pathlib import Path
 
 import duckdb
 
+from wirehouse import targets
 from wirehouse.resources import read_sql
 
 PARTITIONED_TABLES = (
@@ -73,12 +74,11 @@ def _export_table(con: duckdb.DuckDBPyConnection, table: str, out_dir: Path) -> 
 
 
 def export_parquet(db_path: str | Path, out_dir: str | Path) -> list[ExportedTable]:
-    """Write every contract table of the warehouse at db_path as Parquet under out_dir."""
-    if not Path(db_path).exists():
-        raise FileNotFoundError(f"warehouse not found: {db_path}")
-    out = Path(out_dir).resolve()
-    out.mkdir(parents=True, exist_ok=True)
-    with duckdb.connect(str(db_path), read_only=True) as con:
+    """Write every contract table of the warehouse (a file or a ducklake: spec) as Parquet
+    under out_dir."""
+    with targets.connect_reader(db_path) as con:
+        out = Path(out_dir).resolve()
+        out.mkdir(parents=True, exist_ok=True)
         con.execute(read_sql("export", "article_months.sql"))
         return [
             _export_table(con, table, out) for table in (*PARTITIONED_TABLES, *SINGLE_FILE_TABLES)

@@ -19,6 +19,7 @@ from jinja2 import Environment, FileSystemLoader
 from markupsafe import Markup
 from plotly.offline import get_plotlyjs
 
+from wirehouse import targets
 from wirehouse.resources import read_sql
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -168,10 +169,8 @@ def render(values: dict[str, object], db_name: str) -> str:
 
 
 def write_report(db_path: str | Path, output: str | Path) -> Path:
-    """Write the HTML report of the warehouse at db_path to output."""
-    if not Path(db_path).exists():
-        raise FileNotFoundError(f"warehouse not found: {db_path}")
-    with duckdb.connect(str(db_path), read_only=True) as con:
+    """Write the HTML report of the warehouse (a file or a ducklake: spec) to output."""
+    with targets.connect_reader(db_path) as con:
         try:
             values = gather(con)
         except duckdb.CatalogException:
@@ -180,5 +179,5 @@ def write_report(db_path: str | Path, output: str | Path) -> Path:
             ) from None
     out = Path(output)
     out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(render(values, Path(db_path).name), encoding="utf-8")
+    out.write_text(render(values, targets.display_name(db_path)), encoding="utf-8")
     return out

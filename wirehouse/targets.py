@@ -25,6 +25,16 @@ def connect(db: str | Path) -> duckdb.DuckDBPyConnection:
     return ducklake.connect(str(db)) if is_lake(db) else load.connect(db)
 
 
+def connect_reader(db: str | Path) -> duckdb.DuckDBPyConnection:
+    """A read-only connection for analysts' commands: the published warehouse file (never the
+    writer's copy, so a running ingest is neither blocked nor seen half-done) or the lake."""
+    if is_lake(db):
+        return ducklake.connect(str(db), read_only=True)
+    if not Path(db).exists():
+        raise FileNotFoundError(f"warehouse not found: {db}; run `wirehouse ingest` first")
+    return duckdb.connect(str(db), read_only=True)
+
+
 def publish(db: str | Path) -> None:
     """Make the run's rows visible to readers: a lake's commits already are."""
     if not is_lake(db):
@@ -62,6 +72,11 @@ def batch_transaction(
 def write(db: str | Path, work: Callable[[], R]) -> R:
     """Run one write transaction; on a lake, again if another writer's commit conflicted."""
     return ducklake.retrying(work) if is_lake(db) else work()
+
+
+def display_name(db: str | Path) -> str:
+    """A short name for titles: the lake's spec without its options, or the file's name."""
+    return ducklake.split_spec(str(db))[0] if is_lake(db) else Path(db).name
 
 
 def display(db: str | Path) -> str:
