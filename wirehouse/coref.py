@@ -9,7 +9,7 @@ never antecedents: a reporter's "he" points at someone the reporter named.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -19,8 +19,10 @@ from wirehouse.model import Entity, Mention
 from wirehouse.resources import read_csv_rows
 
 # How far back an antecedent may be: sentences for pronouns, non-empty lines (paragraphs) for
-# spokespeople and organisation words.
+# spokespeople and organisation words. Quoted sentences are skipped, up to QUOTED_SENTENCES of
+# them, so a paragraph of thousands of quotes costs a bounded look-back per pronoun.
 PRONOUN_SENTENCES = 4
+QUOTED_SENTENCES = 40
 ORG_PARAGRAPHS = 3
 PREPOSITIONS = frozenset(
     (
@@ -160,24 +162,78 @@ def paragraph_start(text: str, pos: int, back: int = 0) -> int:
 
 
 @lru_cache(maxsize=64)
-def _quoted(text: str) -> tuple[tuple[int, int], ...]:
+def _quoted(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """Starts and ends of the quoted passages, in text order (they never overlap)."""
     from wirehouse.quotes import find_quote_spans  # quotes imports this module
 
-    return tuple((span.start, span.end) for span in find_quote_spans(text))
+    spans = find_quote_spans(text)
+    return tuple(span.start for span in spans), tuple(span.end for span in spans)
 
 
 def inside_quote(text: str, start: int) -> bool:
     """Whether the character at start (past any opening marks and spaces) is quoted."""
     while start < len(text) and not text[start].isalnum():
         start += 1
-    return any(a <= start < b for a, b in _quoted(text))
+    starts, ends = _quoted(text)
+    index = bisect_right(starts, start) - 1
+    return index >= 0 and start < ends[index]
 
 
 # --- entities ------------------------------------------------------------------------------
 
 
+class _Mentions:
+    """An article's mentions in text order, with their starts for bisecting and each entity's
+    own mentions; built once per mention list, so look-ups cost no rescan of the article."""
+
+    def __init__(self, mentions: Sequence[Mention]):
+        self.source = mentions
+        self.size = len(mentions)
+        self.ordered = sorted(mentions, key=lambda m: m.start_char)
+        self.starts = [m.start_char for m in self.ordered]
+        self.by_entity: dict[str, list[Mention]] = {}
+        for mention in self.ordered:
+            self.by_entity.setdefault(mention.entity_id, []).append(mention)
+        self.genders: dict[tuple[str, str], str] = {}
+
+    def between(self, lo: int, hi: int) -> list[Mention]:
+        """Mentions inside [lo, hi), in text order."""
+        first, last = bisect_left(self.starts, lo), bisect_left(self.starts, hi)
+        return [m for m in self.ordered[first:last] if m.end_char <= hi]
+
+    def after(self, pos: int) -> int | None:
+        """The start of the first mention starting after pos."""
+        index = bisect_right(self.starts, pos)
+        return self.starts[index] if index < len(self.starts) else None
+
+
+_LAST_MENTIONS: list[_Mentions] = []
+
+
+def _indexed(mentions: Sequence[Mention]) -> _Mentions:
+    """The index of this mention list: the last one built is kept, as one article's mentions
+    are looked up many times in a row."""
+    last = _LAST_MENTIONS[0] if _LAST_MENTIONS else None
+    if last is not None and last.source is mentions and last.size == len(mentions):
+        return last
+    built = _Mentions(mentions)
+    _LAST_MENTIONS[:] = [built]
+    return built
+
+
+_LAST_ENTITIES: list[tuple[object, int, dict[str, Entity]]] = []
+
+
 def _by_id(entities: Iterable[Entity]) -> dict[str, Entity]:
-    return {entity.entity_id: entity for entity in entities}
+    """Entities by id; the last list's table is kept, like the mention index."""
+    size = len(entities) if isinstance(entities, Sequence) else -1
+    last = _LAST_ENTITIES[0] if _LAST_ENTITIES else None
+    if last is not None and size >= 0 and last[0] is entities and last[1] == size:
+        return last[2]
+    table = {entity.entity_id: entity for entity in entities}
+    if size >= 0:
+        _LAST_ENTITIES[:] = [(entities, size, table)]
+    return table
 
 
 def _candidates(
@@ -189,11 +245,10 @@ def _candidates(
     types: tuple[str, ...],
 ) -> list[tuple[Mention, Entity]]:
     found = []
-    for mention in sorted(mentions, key=lambda m: m.start_char):
-        if lo <= mention.start_char and mention.end_char <= hi:
-            entity = index.get(mention.entity_id)
-            if entity and entity.type in types and not inside_quote(text, mention.start_char):
-                found.append((mention, entity))
+    for mention in _indexed(mentions).between(lo, hi):
+        entity = index.get(mention.entity_id)
+        if entity and entity.type in types and not inside_quote(text, mention.start_char):
+            found.append((mention, entity))
     return found
 
 
@@ -217,7 +272,15 @@ def person_gender(text: str, entity: Entity, mentions: Sequence[Mention]) -> str
     """m, f or x: from a title written before a mention ("Mrs", "Queen"), else from the pronouns
     the reporter uses right after naming them ("Nino Beridze ... said she"), else from the
     given name."""
-    own = [m for m in mentions if m.entity_id == entity.entity_id]
+    indexed = _indexed(mentions)
+    key = (text, entity.entity_id)
+    if key not in indexed.genders:
+        indexed.genders[key] = _person_gender(text, entity, indexed)
+    return indexed.genders[key]
+
+
+def _person_gender(text: str, entity: Entity, indexed: _Mentions) -> str:
+    own = indexed.by_entity.get(entity.entity_id, [])
     for mention in own:
         before = _WORD.findall(text[max(0, mention.start_char - 20) : mention.start_char])
         if before and before[-1].lower().rstrip(".") in _titles():
@@ -225,7 +288,7 @@ def person_gender(text: str, entity: Entity, mentions: Sequence[Mention]) -> str
         for word in (mention.role or "").lower().split():
             if word in _titles():
                 return _titles()[word]
-    evidence = _pronoun_evidence(text, own, mentions)
+    evidence = _pronoun_evidence(text, own, indexed)
     if evidence:
         return evidence
     given = entity.name.split()[0] if entity.name.split() else ""
@@ -233,14 +296,13 @@ def person_gender(text: str, entity: Entity, mentions: Sequence[Mention]) -> str
     return {"male": "m", "female": "f"}.get(guess, "x")
 
 
-def _pronoun_evidence(text: str, own: list[Mention], mentions: Sequence[Mention]) -> str | None:
+def _pronoun_evidence(text: str, own: list[Mention], indexed: _Mentions) -> str | None:
     """The gender of the pronouns that follow a person's mentions in the same sentence, before
     anyone else is named."""
-    starts = sorted(m.start_char for m in mentions)
     counts = {"m": 0, "f": 0}
     for mention in own:
-        later = [s for s in starts if s > mention.end_char]
-        stop = min(later[0] if later else len(text), sentence_end(text, mention.end_char))
+        later = indexed.after(mention.end_char)
+        stop = min(later if later is not None else len(text), sentence_end(text, mention.end_char))
         for word in _WORD.findall(text[mention.end_char : stop]):
             pronoun = pronouns().get(word.lower())
             if pronoun and pronoun.gender in counts and pronoun.person == 3:
@@ -271,8 +333,8 @@ def resolve_pronoun(
     if pronoun is None or pronoun.person != 3:
         return None
     index = _by_id(entities)
-    own = [m for m in mentions if m.start_char == pos and m.entity_id in index]
-    if own:
+    own = [m for m in _indexed(mentions).between(pos, match.end()) if m.start_char == pos]
+    if own and own[0].entity_id in index:
         return index[own[0].entity_id]
     if pronoun.gender in ("m", "f"):
         type_groups: tuple[tuple[str, ...], ...] = (("PERSON",),)
@@ -281,10 +343,12 @@ def resolve_pronoun(
     else:
         type_groups = (("ORG", "NORP"),)
     floor, ceiling = sentence_start(text, pos), pos
-    narrative = 0
-    while narrative < PRONOUN_SENTENCES:
-        if not inside_quote(text, floor) or ceiling == pos:
-            narrative += 1  # quoted sentences are skipped, not counted
+    narrative = quoted = 0
+    while narrative < PRONOUN_SENTENCES and quoted <= QUOTED_SENTENCES:
+        if inside_quote(text, floor) and ceiling != pos:
+            quoted += 1  # quoted sentences are skipped, not counted
+        else:
+            narrative += 1
             if pronoun.number == "pl" and pronoun.gender == "x":
                 people = _candidates(text, mentions, index, floor, ceiling, ("PERSON",))
                 groups = _candidates(text, mentions, index, floor, ceiling, ("ORG", "NORP"))
@@ -408,6 +472,28 @@ def _known_country(mention: Mention, entity: Entity) -> str | None:
     return None
 
 
+def _latest_holder(
+    text: str,
+    mentions: Sequence[Mention],
+    index: dict[str, Entity],
+    pos: int,
+    noun: str,
+    country: str | None,
+) -> Entity | None:
+    """The latest person before pos written with the role noun (of that country, if given)."""
+    indexed = _indexed(mentions)
+    for mention in reversed(indexed.ordered[: bisect_left(indexed.starts, pos)]):
+        entity = index.get(mention.entity_id)
+        if entity is None or entity.type != "PERSON" or mention.end_char > pos:
+            continue
+        if inside_quote(text, mention.start_char) or not _bears_role(text, mention, noun):
+            continue
+        # "Russia's foreign minister" is not the Nigerian one named before
+        if country is None or _known_country(mention, entity) in (None, country):
+            return entity
+    return None
+
+
 def resolve_role(
     doc: HasText | str,
     at: object,
@@ -429,12 +515,8 @@ def resolve_role(
     noun, kind = role
     index = _by_id(entities)
     if kind == "person":
-        found = _candidates(text, mentions, index, 0, pos, ("PERSON",))
-        holders = [(m, e) for m, e in found if _bears_role(text, m, noun)]
         country = _country_in(mentions, index, pos, pos + len(phrase))
-        if country:  # "Russia's foreign minister" is not the Nigerian one named before
-            holders = [(m, e) for m, e in holders if _known_country(m, e) in (None, country)]
-        return holders[-1][1] if holders else None
+        return _latest_holder(text, mentions, index, pos, noun, country)
     reach = paragraph_start(text, pos, ORG_PARAGRAPHS)
     orgs = _candidates(text, mentions, index, reach, pos, ("ORG",))
     if kind == "spokes":

@@ -16,6 +16,7 @@ Offsets index the body: body[start_char:end_char] == text for every row.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -274,6 +275,8 @@ class _Context:
         self.mentions = sorted(
             (m for m in mentions if m.entity_id in self.by_id), key=lambda m: m.start_char
         )
+        self.starts = [m.start_char for m in self.mentions]
+        self.line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
         self.masked = text
 
     def mask(self, spans: Sequence[QuoteSpan]) -> None:
@@ -285,7 +288,12 @@ class _Context:
         self.masked = "".join(chars)
 
     def mentions_in(self, start: int, end: int) -> list[Mention]:
-        return [m for m in self.mentions if start <= m.start_char and m.end_char <= end]
+        first, last = bisect_left(self.starts, start), bisect_left(self.starts, end)
+        return [m for m in self.mentions[first:last] if m.end_char <= end]
+
+    def line_of(self, pos: int) -> int:
+        """The start of the line holding pos."""
+        return self.line_starts[bisect_right(self.line_starts, pos) - 1]
 
     def type_of(self, mention: Mention) -> str:
         return self.by_id[mention.entity_id].type
@@ -515,10 +523,6 @@ def _groups(spans: Sequence[QuoteSpan]) -> list[list[QuoteSpan]]:
     return list(groups.values())
 
 
-def _line_of(text: str, pos: int) -> int:
-    return text.rfind("\n", 0, pos) + 1
-
-
 def find_quotes(
     doc: coref.HasText | str, entities: Iterable[Entity], mentions: Sequence[Mention]
 ) -> list[Quote]:
@@ -531,7 +535,7 @@ def find_quotes(
     nicknames = [g for g in groups if len(g) == 1 and _inside_name(ctx, g[0])]
     groups = [g for g in groups if g not in nicknames]
     for group in groups:
-        floor = _line_of(ctx.text, group[0].start)
+        floor = ctx.line_of(group[0].start)
         speakers.append(_after_frame(ctx, group[-1]) or _before_frame(ctx, group[0], floor))
     for index in range(len(groups)):
         if speakers[index] is None:
@@ -560,7 +564,8 @@ def _inside_name(ctx: _Context, span: QuoteSpan) -> bool:
     """A nickname written inside a person's name (Dwayne "The Rock" Johnson)."""
     lo = span.open_at if span.open_at is not None else span.start
     hi = span.close_at + 1 if span.close_at is not None else span.end
-    return any(m.start_char < lo and hi < m.end_char for m in ctx.mentions)
+    before = ctx.mentions[max(0, bisect_left(ctx.starts, lo) - 3) : bisect_left(ctx.starts, lo)]
+    return any(hi < m.end_char for m in before)
 
 
 def _scare(text: str, span: QuoteSpan) -> Quote:
@@ -581,11 +586,11 @@ def _introduced(ctx: _Context, first: QuoteSpan) -> _Speaker | None:
     reporters that ...") — the reporter's usual lead-in to a block quote."""
     if first.open_at is None:
         return None
-    line = _line_of(ctx.text, first.open_at)
+    line = ctx.line_of(first.open_at)
     if line == 0 or ctx.text[line : first.open_at].strip():
         return None
     end = len(ctx.text[:line].rstrip())
-    start = max(_line_of(ctx.text, end), coref.sentence_start(ctx.masked, end - 1))
+    start = max(ctx.line_of(end), coref.sentence_start(ctx.masked, end - 1))
     if end <= start:
         return None
     colon = ctx.text[end - 1] == ":"
@@ -609,15 +614,12 @@ def _borrowed(
 ) -> _Speaker | None:
     """A quote with no frame of its own, in a paragraph where another quote is attributed and
     only that quote's attribution sentence stands between them ("…," he said. "…")."""
-    line = _line_of(ctx.text, groups[index][0].start)
+    line = ctx.line_of(groups[index][0].start)
     for other in (index - 1, index + 1):
         if not 0 <= other < len(groups) or speakers[other] is None:
             continue
         neighbour = groups[other]
-        if (
-            _line_of(ctx.text, neighbour[-1].start) != line
-            and _line_of(ctx.text, neighbour[0].start) != line
-        ):
+        if ctx.line_of(neighbour[-1].start) != line and ctx.line_of(neighbour[0].start) != line:
             continue
         first, second = (
             (neighbour[-1], groups[index][0])
