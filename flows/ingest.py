@@ -162,7 +162,10 @@ def ingest(
     with targets.writer_lock(db_path, wait_seconds):
         con = targets.connect(db_path)
         try:
-            targets.write(db_path, lambda: load.start_run(con, run_id, str(root.resolve())))
+            sole_writer = not targets.is_lake(db_path)
+            targets.write(
+                db_path, lambda: load.start_run(con, run_id, str(root.resolve()), sole_writer)
+            )
             known = load.known_hashes(con)
             try:
                 changed = _drop_unchanged(sources, known, max_bytes, summary)

@@ -127,6 +127,9 @@ def test_kill_9_then_rerun_equals_an_uninterrupted_run(
     with duckdb.connect(str(db), read_only=True) as con:
         assert orphans(con) == {}
         final = contract_rows(con)
+        statuses = dict(con.execute("SELECT status, count(*) FROM runs GROUP BY 1").fetchall())
+    assert "running" not in statuses, statuses  # the killed runs are closed, not left running
+    assert statuses.get("interrupted", 0) >= 1, statuses
     for table, rows in reference.items():
         assert final[table] == rows, f"{table} differs from the uninterrupted run"
     assert not any(p.name.endswith(".publishing") for p in tmp_path.iterdir())

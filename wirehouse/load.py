@@ -144,8 +144,15 @@ def replace_batch(con: duckdb.DuckDBPyConnection, tables: dict[str, pl.DataFrame
             con.unregister(f"batch_{table}")
 
 
-def start_run(con: duckdb.DuckDBPyConnection, run_id: str, input_root: str) -> None:
-    con.execute(read_sql("load", "run_start.sql"), [run_id, datetime.now(UTC), input_root])
+def start_run(
+    con: duckdb.DuckDBPyConnection, run_id: str, input_root: str, sole_writer: bool = True
+) -> None:
+    """Record the run as running. The sole writer (it holds the writer lock) also closes the
+    rows of earlier runs that never finished; a lake has live concurrent runs, so it cannot."""
+    now = datetime.now(UTC)
+    if sole_writer:
+        con.execute(read_sql("load", "run_interrupted.sql"), [now])
+    con.execute(read_sql("load", "run_start.sql"), [run_id, now, input_root])
 
 
 def finish_run(

@@ -4,7 +4,7 @@ CREATE TABLE IF NOT EXISTS runs (
     started_at      TIMESTAMP WITH TIME ZONE NOT NULL,
     finished_at     TIMESTAMP WITH TIME ZONE,
     input_root      VARCHAR,
-    status          VARCHAR NOT NULL,  -- running, completed, failed
+    status          VARCHAR NOT NULL,  -- running, completed, failed, interrupted
     files_seen      INTEGER,
     files_loaded    INTEGER,
     files_unchanged INTEGER,
