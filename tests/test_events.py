@@ -673,3 +673,60 @@ def test_no_event_of_a_country_on_itself_from_an_attribution():
 def test_country_less_agent_is_no_target():
     found = real_triples("France said it was sending two destroyers to the region.")
     assert ("FRA", None, "154") in found
+
+
+# --- generalisation round 3: constructions named by class, sentences of our own -------------
+
+
+def test_object_relative_clause_takes_the_antecedent_as_object(nlp):
+    text = "Farmers were hurt by the sanctions that Moscow imposed on Lithuania last year."
+    assert ("RUSGOV", "LTU", "163") in triples(code(nlp, text))
+
+
+def test_date_phrase_between_subject_and_verb(nlp):
+    text = "The United Nations in March urged Iran to release the detainees."
+    assert ("IGOUNO", "IRN", "0253") in triples(code(nlp, text))
+
+
+def test_pronoun_after_a_relative_clause_is_the_main_subject(nlp):
+    text = "The United Nations, which had urged Iran to talk, said it would send aid to Kenya."
+    found = triples(code(nlp, text))
+    assert ("IGOUNO", "KEN", "070") in found
+    assert not any(a == "IRN" for a, _, _ in found)
+
+
+def test_the_head_noun_of_an_organisation_named_before_stands_for_it(nlp):
+    text = "Japan thanked the Turkish Foreign Ministry. Russia later criticised the ministry."
+    assert ("RUS", "TURGOV", "111") in triples(code(nlp, text))
+
+
+def test_a_name_modifying_an_event_noun_is_no_verb(nlp):
+    assert code(nlp, "Officials said the Kursk attack was planned for weeks.") == []
+    assert code(nlp, "Prices fell, and talks with Iran on oil have stalled.") == []
+
+
+def test_unaddressed_pledges_go_to_the_lead_recipient_not_the_place_of_the_war(nlp):
+    text = (
+        "Donors pledged $300 million to help Kenya cope with refugees from the war in Somalia. "
+        "Japan promised $40 million."
+    )
+    found = triples(code(nlp, text))
+    assert ("JPN", "KEN", "033") in found and ("JPN", "SOM", "033") not in found
+
+
+def test_they_right_after_a_reporting_verb_is_the_conjoined_speakers(nlp):
+    text = "Turkey and Japan said they would pay for a hospital in Kenya."
+    found = code(nlp, text)
+    assert {e.actor1_code for e in found if e.event_code == "070"} == {"TUR", "JPN"}
+    assert ("TUR", "JPN", "070") not in triples(found)  # co-donors, not aid to each other
+    assert all(e.is_hypothetical for e in found)
+
+
+def test_hosting_refugees_is_no_meeting(nlp):
+    assert code(nlp, "Kenya hosts 300,000 North Korean refugees.") == []
+
+
+def test_a_condition_in_a_participial_aside_leaves_the_pledge_factual(nlp):
+    text = "Japan pledged $20 million to Kenya, adding that it would double it if others did."
+    pledge = [e for e in code(nlp, text) if e.actor1_code == "JPN"]
+    assert pledge and not any(e.is_hypothetical for e in pledge)

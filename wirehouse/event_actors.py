@@ -385,7 +385,22 @@ def resolve_references(
             countries = [e for m, e in earlier if e.type == "GPE" and m.start_char < word.start]
             if countries:
                 resolved[index] = countries[-1]
+        elif index and words[index - 1].lower in ("the", "this") and word.text.islower():
+            named = _named_by_head(word, earlier)
+            if named is not None:
+                resolved[index] = named
     return resolved
+
+
+def _named_by_head(word: Word, earlier: Sequence[tuple[Mention, Entity]]) -> Entity | None:
+    """ "the bank", "the commission": the organisation named last whose name ends in that
+    noun (South African Reserve Bank, Independent National Electoral Commission)."""
+    for mention, entity in reversed(earlier):
+        if mention.start_char >= word.start:
+            continue
+        if entity.type == "ORG" and entity.name.split()[-1].lower() in (word.lower, word.lemma):
+            return entity
+    return None
 
 
 def _nearest_group(
@@ -403,4 +418,21 @@ def _nearest_group(
     candidates += [
         (words[i].start, e) for i, e in resolved.items() if i < index and e.type in ("GPE", "ORG")
     ]
+    # "The IMF, which urged Pretoria to ..., said it supported": not a name inside a closed
+    # relative clause or apposition, when the sentence names another before it
+    closed = _closed_asides(words, index)
+    outside = [(at, e) for at, e in candidates if not any(a <= at < b for a, b in closed)]
+    candidates = outside or candidates
     return max(candidates, key=lambda pair: pair[0])[1] if candidates else None
+
+
+def _closed_asides(words: Sequence[Word], index: int) -> list[tuple[int, int]]:
+    """Character spans of ", which/who ... ," clauses that close before word `index`."""
+    spans = []
+    for k in range(index):
+        if words[k].text != "," or k + 1 >= index or words[k + 1].lower not in ("which", "who"):
+            continue
+        close = next((j for j in range(k + 2, index) if words[j].text == ","), None)
+        if close is not None:
+            spans.append((words[k].start, words[close].start))
+    return spans

@@ -117,13 +117,18 @@ def _crisis_place(doc: Doc, known: Sequence[tuple[Mention, Entity]]) -> Entity |
     lead = next(iter(doc.sents), None)
     if lead is None:
         return None
+    placed = None
     for mention, entity in known:
         if mention.start_char >= lead.end_char:
             break
-        before = doc.text[max(0, mention.start_char - 3) : mention.start_char].lower()
-        if entity.type == "GPE" and entity.country_code and before == "in ":
-            return entity
-    return None
+        if entity.type != "GPE" or not entity.country_code or not entity.cameo_code:
+            continue
+        before = doc.text[max(0, mention.start_char - 5) : mention.start_char].lower()
+        if before.endswith(("help ", " to ", " for ")):
+            return entity  # "pledged $410 million to help Chad": the aid's own recipient
+        if before.endswith(" in ") and placed is None:
+            placed = entity
+    return placed
 
 
 def _previous_source(
@@ -265,6 +270,8 @@ def _sentence_events(
                 for a in [_home_actor(home)]
                 if a.code[:3] not in _countries(sources) and a.entity_id not in named
             ]
+        if match.pattern.code[:2] == "04" and any(_agent(t) in NOT_INTERLOCUTORS for t in targets):
+            continue  # "Chad hosts 1.2 million refugees": sheltering people, not a meeting
         targets = _not_self(sources, targets, match.pattern.code)
         targets = [_own_side(t, sources, match.pattern.code) for t in targets]
         if not targets and len(sources) < 2 and _needs_target(match.pattern, sources):
@@ -300,6 +307,13 @@ DOMESTIC_AGENTS = frozenset({"COP", "OPP", "REB", "INS", "SEP", "JUD", "LEG", "C
 # what a demand for a release points at: whoever seized or holds it
 HELD = frozenset({"crew", "vessel", "ship", "boat", "detainee", "sailor", "fisherman", "tanker"})
 SEIZURE_CODES = ("17", "18", "1711")
+
+
+NOT_INTERLOCUTORS = frozenset({"REF", "CVL"})  # people hosted or visited, not met as a side
+
+
+def _agent(actor: Actor) -> str:
+    return actor.unplaced or actor.code[3:6]
 
 
 def _not_self(sources: list[Actor], targets: list[Actor], code: str) -> list[Actor]:
@@ -383,6 +397,10 @@ def _clause_hypothetical(words: list[Word], match: Match) -> bool:
     """A conditional word or a question mark in the match's own clause: "..., and officials
     said it would double it if ..." leaves the pledge of the first clause factual."""
     first, last = _clause_bounds(words, match.head)
+    for k in range(match.head + 1, last - 1):
+        if words[k].text == "," and words[k + 1].lower.endswith("ing"):
+            last = k  # "pledged €60 million, adding that it would double it if ...": an aside
+            break
     clause = words[first:last]
     return clause[-1].text == "?" or any("conditional" in cameo.kinds_of(w.lower) for w in clause)
 
@@ -440,11 +458,36 @@ def _noun_reading(words: list[Word], at_word: dict[int, Actor], index: int) -> b
         return True
     if index - 1 in at_word and at_word[index - 1].weak:
         return True
+    if _plural_after_and(words, index):
+        return True
+    # a name before an uninflected head may modify it ("the Rotterdam attack"); before a
+    # past tense it is the subject ("the Philippines began")
+    bare = words[index].lower in (words[index].lemma, words[index].lemma + "s")
     back = index - 1
-    while back > 0 and index - back <= 4 and _noun_modifier(words, back):
-        back -= 1  # "the first visit", "a three-day state visit"
+    while (
+        back > 0
+        and index - back <= 4
+        and (
+            _noun_modifier(words, back)
+            or (bare and back in at_word and not at_word[back].weak)
+            or (bare and words[back].text[:1].isupper() and words[back].text.isalpha())
+        )
+    ):
+        back -= 1  # "the first visit", "a three-day state visit", "the Rotterdam attack"
     before = words[back]
     return "determiner" in cameo.kinds_of(before.lower) and before.lower != "that"
+
+
+def _plural_after_and(words: list[Word], index: int) -> bool:
+    """ "..., and talks with the United States have stalled": a plural noun after "and" before a
+    preposition, not a verb in the present tense."""
+    word = words[index]
+    following = words[index + 1].lower if index + 1 < len(words) else ""
+    return (
+        words[index - 1].lower == "and"
+        and word.lower == word.lemma + "s"
+        and following in PREPOSITIONS
+    )
 
 
 def _noun_modifier(words: list[Word], k: int) -> bool:
@@ -477,6 +520,10 @@ def _match(
         at += 1
     slot_actor = None
     matched = {at - 1} if pattern.particle else set()
+    fronted = _fronted_object(words, at_word, head, pattern)
+    if fronted is not None:
+        # "a tariff that Washington imposed on X": the object is the relative clause's antecedent
+        return Match(head, at, pattern, None, frozenset(matched | {fronted}))
     for slot in pattern.slots:
         found = None
         for k in range(at, limit):
@@ -498,6 +545,25 @@ def _match(
         matched.add(found)
         at = found + 1
     return Match(head, at, pattern, slot_actor, frozenset(matched))
+
+
+def _fronted_object(
+    words: list[Word], at_word: dict[int, Actor], head: int, pattern: cameo.VerbPattern
+) -> int | None:
+    """The object noun of an object relative clause: "the tariff (that) Washington imposed",
+    "sanctions which the EU imposed": a one-object pattern whose object stands before the
+    clause's subject (an actor right before the head)."""
+    if len(pattern.slots) != 1 or cameo.ACTOR_SLOT in pattern.slots[0] or head < 2:
+        return None
+    subject = at_word.get(head - 1)
+    if subject is None:
+        return None
+    k = subject.first - 1
+    if k >= 0 and words[k].lower in ("that", "which"):
+        k -= 1
+    if k >= 0 and (words[k].lemma in pattern.slots[0] or words[k].lower in pattern.slots[0]):
+        return k
+    return None
 
 
 def _finite_head(word: Word) -> bool:
@@ -550,6 +616,9 @@ def _subject(
             antecedent = at_word.get(k - 2)  # "..., Russia's ministry, which accused X"
             if antecedent is not None and not antecedent.weak:
                 subject.group = _conjoined_left(words, actors, antecedent)
+            return subject
+        if word.lower == "they" and k and "speech" in cameo.kinds_of(words[k - 1].lower):
+            subject.group = _earlier_group(words, actors, k)  # "X and Y said they would"
             return subject
         if word.lower == "they" and k and words[k - 1].lower == "that":
             subject.group = _earlier_group(words, actors, k)
@@ -856,6 +925,8 @@ def _pairs(
             for t in targets
             if s.entity_id != t.entity_id or not s.entity_id
         ]
+    if len(sources) > 1 and pattern.code.startswith(("033", "07")):
+        return [(s, None) for s in sources]  # "Japan and Qatar will pay for ...": co-donors
     if len(sources) > 1:  # "Kenya and Somalia agreed": symmetric, one event each way
         return [(s, t) for s in sources for t in sources if s is not t]
     source = sources[0]
