@@ -120,3 +120,4 @@ class Analysis:
     quotes: list[Quote] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     amounts: list[Amount] = field(default_factory=list)
+    failures: dict[str, str] = field(default_factory=dict)  # stage -> why its rows are missing

@@ -7,6 +7,7 @@ batch of articles, their analyses and their source-file outcomes into one frame 
 from __future__ import annotations
 
 import hashlib
+import json
 from dataclasses import asdict
 from typing import Any
 
@@ -24,15 +25,48 @@ from wirehouse.timing import timed
 TABLES = tuple(TABLE_SCHEMAS)
 
 
+# The tables whose rows each NLP stage produces: what an article lacks when that stage fails.
+STAGE_TABLES = {
+    "entities": ("entities", "entity_mentions"),
+    "amounts": ("amounts",),
+    "quotes": ("quotes",),
+    "events": ("events",),
+}
+STAGE_FAILURES = "stage_failures"  # the rejected_rows of stages that failed, in build_tables
+
+
 def analyse(article: Article) -> Analysis:
-    """Entities, amounts, quotes and events of one article; offsets index article.body."""
-    doc = timed("entities", nlp.parse, article.body)  # the recogniser runs in the pipeline
-    entities, mentions = timed("entities", find_entities, doc)
-    amounts = timed("amounts", find_amounts, article.body)
-    analysis = Analysis(entities=entities, mentions=mentions, amounts=amounts)
-    analysis.quotes = timed("quotes", find_quotes, doc, entities, mentions)
-    analysis.events = timed("events", find_events, doc, entities, mentions, article.published_at)
+    """Entities, amounts, quotes and events of one article; offsets index article.body.
+
+    A stage that fails (a bug met on unusual text) costs the article that stage's rows only:
+    the failure is kept in analysis.failures, and the other stages still run. Quotes and events
+    name their speakers and actors through the entities, so they wait on that stage."""
+    analysis = Analysis()
+    doc = _stage(analysis, "entities", nlp.parse, article.body)  # the recogniser runs here
+    found = _stage(analysis, "entities", find_entities, doc) if doc is not None else None
+    if found is not None:
+        analysis.entities, analysis.mentions = found
+    analysis.amounts = _stage(analysis, "amounts", find_amounts, article.body) or []
+    if "entities" in analysis.failures:
+        for stage in ("quotes", "events"):
+            analysis.failures[stage] = "not run: the entities stage failed"
+        return analysis
+    analysis.quotes = _stage(analysis, "quotes", find_quotes, doc, *found) or []
+    published = article.published_at
+    analysis.events = _stage(analysis, "events", find_events, doc, *found, published) or []
     return analysis
+
+
+def _stage(analysis: Analysis, stage: str, function, *args):
+    """function(*args) timed as `stage`; None, with the failure noted, when it raises. A time
+    limit or lack of memory is the whole file's problem, so those go on up."""
+    try:
+        return timed(stage, function, *args)
+    except (TimeoutError, MemoryError):
+        raise
+    except Exception as error:
+        analysis.failures[stage] = f"internal error: {type(error).__name__}: {error}"
+        return None
 
 
 def row_id(*parts: object) -> str:
@@ -69,6 +103,17 @@ def article_rows(article: Article, analysis: Analysis) -> dict[str, list[dict[st
         ],
         "events": [_event_row(aid, index, event) for index, event in enumerate(analysis.events)],
         "amounts": [{"article_id": aid, **asdict(a)} for a in analysis.amounts],
+        STAGE_FAILURES: [
+            {
+                "table_name": table,
+                "article_id": aid,
+                "row_json": json.dumps({"article_id": aid, "stage": stage}),
+                "failure": f"the {stage} stage failed, so the article was loaded without its "
+                f"{table}: {reason}",
+            }
+            for stage, reason in analysis.failures.items()
+            for table in STAGE_TABLES[stage]
+        ],
     }
     return rows
 
@@ -97,11 +142,18 @@ def build_tables(
     per_article: list[dict[str, list[dict[str, Any]]]],
     source_rows: list[dict[str, Any]],
 ) -> dict[str, pl.DataFrame]:
-    """One frame per table for a batch; entities are deduplicated by id."""
-    merged: dict[str, list[dict[str, Any]]] = {table: [] for table in TABLES}
+    """One frame per table for a batch, entities deduplicated by id, and the failed stages'
+    rows for rejected_rows under STAGE_FAILURES."""
+    merged: dict[str, list[dict[str, Any]]] = {table: [] for table in (*TABLES, STAGE_FAILURES)}
     merged["source_files"] = list(source_rows)
     for rows in per_article:
         for table, table_rows in rows.items():
             merged[table].extend(table_rows)
     merged["entities"] = list({row["entity_id"]: row for row in merged["entities"]}.values())
-    return {table: frame(table, rows) for table, rows in merged.items()}
+    failures = merged.pop(STAGE_FAILURES)
+    tables = {table: frame(table, rows) for table, rows in merged.items()}
+    tables[STAGE_FAILURES] = pl.DataFrame(failures, schema=_FAILURE_COLUMNS, orient="row")
+    return tables
+
+
+_FAILURE_COLUMNS = {name: pl.String for name in ("table_name", "article_id", "row_json", "failure")}
