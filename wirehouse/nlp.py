@@ -20,6 +20,7 @@ from wirehouse import recognise
 
 # The environment carries the choice to worker processes started after configure().
 MODEL_VARIABLE = "WIREHOUSE_SPACY_MODEL"
+TOKENIZER_CACHE_CHUNKS = 200_000  # whitespace-separated chunks whose tokens are remembered
 _model: str | None = os.environ.get(MODEL_VARIABLE) or None
 
 
@@ -56,6 +57,11 @@ def pipeline() -> Language:
         nlp.add_pipe("sentencizer")
         nlp.add_pipe("wirehouse_paragraphs")
         nlp.add_pipe("wirehouse_entities")
+    # The recogniser tokenizes every gazetteer form while it is built, which fills spaCy's
+    # tokenizer cache (10,000 chunks by default); a full cache caches nothing more, and
+    # tokenizing an article then costs four times as much. The cache is exact; this bounds
+    # its memory to a few MB.
+    nlp.tokenizer.max_cache_size = TOKENIZER_CACHE_CHUNKS
     return nlp
 
 
