@@ -730,3 +730,56 @@ def test_a_condition_in_a_participial_aside_leaves_the_pledge_factual(nlp):
     text = "Japan pledged $20 million to Kenya, adding that it would double it if others did."
     pledge = [e for e in code(nlp, text) if e.actor1_code == "JPN"]
     assert pledge and not any(e.is_hypothetical for e in pledge)
+
+
+def test_an_attribution_endorsed_points_back_at_the_accusers(nlp):
+    text = "Japan accused Russia of espionage. The attribution was endorsed by the United States."
+    assert ("USA", "JPN", "051") in triples(code(nlp, text))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Kenya, a close ally of the West, condemned Russia.", ("KEN", "RUS", "111")),
+        ("Vladimir Putin, the Russian leader, on Monday praised Iran.", ("RUSGOV", "IRN", "051")),
+        ("Russia's foreign minister, Donald Trump, praised Iran.", ("RUSGOV", "IRN", "051")),
+    ],
+)
+def test_apposition_between_subject_and_verb(nlp, sentence, expected):
+    assert expected in triples(code(nlp, sentence))
+
+
+def test_apposition_of_an_object_is_no_subject(nlp):
+    text = "The deal, agreed in talks between Kenya and its neighbour, Somalia, allows trade."
+    assert not any(e.event_code.startswith("086") for e in code(nlp, text))
+
+
+def test_two_agent_words_keep_the_first_ones_code(nlp):
+    text = "Ukraine's opposition leader rejected the results."
+    assert ("UKROPP", "UKRGOV", "120") in triples(code(nlp, text))
+
+
+def test_domestic_challengers_and_enforcers_without_a_target_face_their_own_side(nlp):
+    assert ("LTUCOP", "LTUCVL", "175") in triples(code(nlp, "Police fired tear gas in Lithuania."))
+    assert ("LTUOPP", "LTUGOV", "120") in triples(
+        code(nlp, "Opposition parties in Lithuania rejected the results.")
+    )
+
+
+def test_an_agent_stationed_in_a_place_is_the_subject_not_the_place(nlp):
+    text = "The United States praised Kenya; its embassy in Vilnius urged Russia to talk."
+    assert ("USAGOV", "RUS", "026") in triples(code(nlp, text))
+
+
+def test_all_sides_in_an_article_about_one_country(nlp):
+    text = (
+        "Kenya held a disputed election. Kenya counted votes for days. "
+        "The United Nations urged all sides to show restraint."
+    )
+    assert ("IGOUNO", "KEN", "0256") in triples(code(nlp, text))
+
+
+def test_conjoined_sources_keep_a_target_from_one_of_their_countries(nlp):
+    found = triples(code(nlp, "Japan and Russia congratulated Vladimir Putin."))
+    assert ("JPN", "RUSGOV", "051") in found
+    assert ("RUS", "RUSGOV", "051") not in found and ("JPN", "RUS", "051") not in found

@@ -78,10 +78,18 @@ def _agent_after(words: Sequence[Word], at: int) -> tuple[str, int] | None:
         for size in range(cameo.longest_agent(), 0, -1):
             phrase = tuple(w.lemma for w in words[start : start + size])
             if len(phrase) == size and phrase in table:
-                return table[phrase], start + size - 1
+                return table[phrase], _head_noun_end(words, start + size - 1, table)
         if start >= len(words) or not _adjective_like(words[start]):
             return None
     return None
+
+
+def _head_noun_end(words: Sequence[Word], last: int, table: dict[tuple[str, ...], str]) -> int:
+    """The end of an agent phrase whose first agent word modifies a second: "opposition
+    leader", "police chief" keep the first word's code (OPP, COP) over the whole phrase."""
+    while last + 1 < len(words) and (words[last + 1].lemma,) in table:
+        last += 1
+    return last
 
 
 def _adjective_like(word: Word) -> bool:
@@ -136,6 +144,8 @@ def build_actors(
         else:
             actors.append(actor)
     actors += blocs + _pair_phrases(words, actors + blocs, pair)
+    if home is not None:
+        actors += _all_sides(words, actors, home, paired=len(pair) == 2)
     return _with_bare_agents(words, sorted(actors, key=lambda a: a.first), home)
 
 
@@ -156,6 +166,23 @@ def _pair_phrases(
             first = index - 1 if before == "both" else index - 2
             found += [replace(side, first=first, last=index, entity_type="PAIR") for side in pair]
     return found
+
+
+def _all_sides(
+    words: Sequence[Word], actors: Sequence[Actor], home: Entity, paired: bool
+) -> list[Actor]:
+    """ "urged all sides to show restraint" in an article about one country's crisis, with no
+    two sides named before: the sides of that country's dispute."""
+    covered = {i for a in actors for i in range(a.first, a.last + 1)}
+    code = home.cameo_code or home.country_code or ""
+    return [
+        Actor(code, home.name, home.entity_id, index - 1, index, "PAIR")
+        for index in range(1, len(words))
+        if (words[index - 1].lower == "all" or (words[index - 1].lower == "both" and not paired))
+        and words[index].lemma in ("side", "party")
+        and index not in covered
+        and code
+    ]
 
 
 def _blocs(words: Sequence[Word], spans: Sequence[tuple[int, int]]) -> list[Actor]:
@@ -423,7 +450,12 @@ def _nearest_group(
     closed = _closed_asides(words, index)
     outside = [(at, e) for at, e in candidates if not any(a <= at < b for a, b in closed)]
     candidates = outside or candidates
-    return max(candidates, key=lambda pair: pair[0])[1] if candidates else None
+    if not candidates:
+        return None
+    if index and words[index - 1].text in (";", "but"):
+        # "The United States did not ...; its embassy urged": the first clause's subject
+        return min(candidates, key=lambda pair: pair[0])[1]
+    return max(candidates, key=lambda pair: pair[0])[1]
 
 
 def _closed_asides(words: Sequence[Word], index: int) -> list[tuple[int, int]]:

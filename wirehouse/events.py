@@ -316,19 +316,32 @@ def _agent(actor: Actor) -> str:
     return actor.unplaced or actor.code[3:6]
 
 
+def _domestic(actor: Actor) -> bool:
+    return actor.code[3:6] in DOMESTIC_AGENTS or actor.unplaced in DOMESTIC_AGENTS
+
+
+def _same_side(source: Actor, target: Actor, code: str) -> bool:
+    """A pair of one country with no domestic agent on either side: no event of its own
+    (but a leader praising or visiting the country's own troops is one, see _own_side)."""
+    if _domestic(source) or _domestic(target):
+        return False
+    if code[:2] in OWN_SIDE_ROOTS and target.code[3:6] in OWN_FORCES:
+        return False
+    return _is_country(source) and _is_country(target) and source.code[:3] == target.code[:3]
+
+
 def _not_self(sources: list[Actor], targets: list[Actor], code: str) -> list[Actor]:
     """Targets of another country than every source ("South Korea signed ..., the South Korean
     ministry said" is no event of Korea on itself); same-country pairs stay only for domestic
     actors (police and protesters, the opposition and the government, the courts)."""
 
-    def domestic(actor: Actor) -> bool:
-        return actor.code[3:6] in DOMESTIC_AGENTS or actor.unplaced in DOMESTIC_AGENTS
-
-    countries = {s.code[:3] for s in sources if _is_country(s) and not domestic(s)}
+    countries = {s.code[:3] for s in sources if _is_country(s) and not _domestic(s)}
+    if len(countries) > 1:
+        countries = set()  # "France and China congratulated X": X is not each one's (see _pairs)
     own_forces = code[:2] in OWN_SIDE_ROOTS  # "praised the troops": see _own_side
 
     def dropped(t: Actor) -> bool:
-        if domestic(t):
+        if _domestic(t):
             return False
         if t.unplaced and t.code == t.unplaced:  # "sent troops to the region": no country
             return not own_forces
@@ -609,6 +622,10 @@ def _subject(
         kinds = cameo.kinds_of(word.lower)
         if k in at_word:
             actor = at_word[k]
+            stationed = actor.first - 2
+            if stationed >= 0 and words[stationed + 1].lower in ("in", "at"):
+                # "its embassy in Antananarivo urged", "opposition parties in Kenya rejected"
+                actor = at_word.get(stationed, actor)
             if not actor.weak:
                 subject.group = _conjoined_left(words, actors, actor)
             return subject
@@ -651,6 +668,11 @@ def _subject(
             if opening is not None:
                 k = opening - 1
                 continue
+            appositive = _apposition_subject(words, actors, at_word, k)
+            if appositive is not None:
+                group = _conjoined_left(words, actors, appositive)
+                subject.group = group[:-1] + [appositive]
+                return subject
         if word.text in (",", "and") or word.lower == "but":
             subject.group = last_subject
             if not subject.group and (word.text == "and" or head_word.lower.endswith("ing")):
@@ -658,6 +680,52 @@ def _subject(
             subject.passive = False
         return subject
     return subject
+
+
+APPOSITION_WORDS = 10  # words an apposition between subject and verb may have
+
+
+def _apposition_subject(
+    words: list[Word], actors: list[Actor], at_word: dict[int, Actor], comma: int
+) -> Actor | None:
+    """The subject before an apposition that ends at `comma`: "Kenya, a close ally, condemned",
+    "Madagascar's opposition leader, Lalao Ravelomanana, rejected" (the role phrase's code
+    beats the person's), "Jane Doe, Britain's foreign secretary, said"."""
+    opening = next(
+        (
+            j
+            for j in range(comma - 1, max(0, comma - APPOSITION_WORDS) - 1, -1)
+            if words[j].text == ","
+        ),
+        None,
+    )
+    if opening is None or opening - 1 not in at_word:
+        return None
+    inside = words[opening + 1 : comma]
+    if not inside or any(_finite_head(w) or "speech" in cameo.kinds_of(w.lower) for w in inside):
+        return None
+    head = at_word[opening - 1]
+    if head.weak or not _clause_initial(words, head.first):
+        return None
+    described = [a for a in actors if opening < a.first and a.last < comma and not a.weak]
+    if not described:
+        return head
+    other = described[-1]
+    ranked = sorted(
+        (head, other), key=lambda a: (a.entity_type != "PERSON" and len(a.code) > 3, len(a.code))
+    )
+    best = ranked[-1]
+    if (best.entity_type != "PERSON" and len(best.code) > 3) or len(best.code) > len(head.code):
+        return replace(head, code=best.code) if best is other else head
+    return head
+
+
+def _clause_initial(words: list[Word], first: int) -> bool:
+    """Whether an actor phrase opens its sentence or clause (after a dateline dash)."""
+    k = first - 1
+    if k >= 0 and words[k].lower in ("the", "a", "an"):
+        k -= 1
+    return k < 0 or words[k].text in ("—", "–", "-", ":", ";", "“", '"', "«")
 
 
 def _noun_use(words: list[Word], at_word: dict[int, Actor], k: int) -> bool:
@@ -923,18 +991,41 @@ def _pairs(
             (s, t)
             for s in sources
             for t in targets
-            if s.entity_id != t.entity_id or not s.entity_id
+            if (s.entity_id != t.entity_id or not s.entity_id)
+            and not _same_side(s, t, pattern.code)
         ]
     if len(sources) > 1 and pattern.code.startswith(("033", "07")):
         return [(s, None) for s in sources]  # "Japan and Qatar will pay for ...": co-donors
     if len(sources) > 1:  # "Kenya and Somalia agreed": symmetric, one event each way
         return [(s, t) for s in sources for t in sources if s is not t]
     source = sources[0]
+    home_side = _home_side(source, pattern.code)
+    if home_side is not None:
+        return [(source, home_side)]
     if pattern.one_sided and source.code[:3].isalpha() and source.code[:3] != "IGO":
         # a protest with no named target is aimed at the protesters' own government (CAMEO)
         government = Actor(source.code[:3] + "GOV", source.code[:3], "", -1, -1, "AGENT")
         return [(source, government)] if government.code != source.code else [(source, None)]
     return [(source, None)]
+
+
+# with no target named, a domestic challenger's protest, rejection or demand is aimed at its own
+# government, and the police's or army's repression at its own people (CAMEO's domestic pairs)
+CHALLENGERS = frozenset({"OPP", "REB", "INS", "SEP", "LAB"})
+CHALLENGE_ROOTS = frozenset({"10", "11", "12", "13", "14"})
+ENFORCERS = frozenset({"COP", "MIL"})
+REPRESSION_ROOTS = frozenset({"17", "18"})
+
+
+def _home_side(source: Actor, code: str) -> Actor | None:
+    country, agent = source.code[:3], source.code[3:6]
+    if source.code == source.unplaced or not country.isalpha() or country == "IGO":
+        return None  # "police" in an article about no one country: whose, is not known
+    if agent in CHALLENGERS and code[:2] in CHALLENGE_ROOTS:
+        return Actor(country + "GOV", country, "", -1, -1, "AGENT")
+    if agent in ENFORCERS and code[:2] in REPRESSION_ROOTS:
+        return Actor(country + "CVL", country, "", -1, -1, "AGENT")
+    return None
 
 
 def _home_actor(home: Entity) -> Actor:
