@@ -407,11 +407,11 @@ def test_seed_article_after_extraction():
     assert seed_quotes(article.body) == SEED_QUOTES
 
 
-# Floors on the hand-annotated gold set (data/gold), scored by wirehouse.scoring; set below the
-# level reached (1.0 on all three when set) and at or above the issue's targets.
-RECALL_FLOOR = 0.97
-SPEAKER_FLOOR = 0.93
-PRECISION_FLOOR = 0.95
+# Floors on the hand-annotated gold set (data/gold, 22 articles), scored by wirehouse.scoring; set
+# just below the level reached (1.0 on all three when set: 119 quotes, 125 speakers, 181 rows).
+RECALL_FLOOR = 0.99
+SPEAKER_FLOOR = 0.98
+PRECISION_FLOOR = 0.99
 
 
 def test_gold_set_quote_recall_speaker_and_precision_floors():
@@ -519,8 +519,144 @@ def test_embassy_speaks_for_the_sending_country_not_the_host():
     assert quote.speaker == "US Embassy"
 
 
-def test_campaign_spokesperson_is_left_unattributed():
-    # a campaign's spokesperson is not the candidate: NULL rather than a guess
-    text = 'Senator Mara Okonkwo toured Ohio. "She will win," her campaign spokesman said.'
+def test_a_persons_spokesperson_speaks_for_that_person():
+    # like "a State Department spokesperson" -> the State Department: "her spokesman" speaks for
+    # her; an unnamed spokesman with nobody fitting in reach stays NULL
+    text = 'Senator Mara Okonkwo toured Ohio. "The polls are wrong," her campaign spokesman said.'
     (quote,) = parsed_quotes(text)
-    assert quote.speaker is None
+    assert (quote.text, quote.speaker) == ("The polls are wrong,", "Mara Okonkwo")
+    (alone,) = parsed_quotes('The rally ended early. "The polls are wrong," his spokesman said.')
+    assert alone.speaker is None
+
+
+# -- speaker classes that generalise (sentences written for these tests) --------------------
+
+
+def test_organisation_word_with_a_country_speaks_for_that_country():
+    ministry = (
+        'Drills began near the islands. "This is a provocation," the Chinese defence ministry said.'
+    )
+    assert [(q.text, q.speaker) for q in parsed_quotes(ministry)] == [
+        ("This is a provocation,", "China")
+    ]
+    later = (
+        "Japan's foreign ministry summoned the envoy on Monday.\n\n"
+        'Talks stalled.\n\n"We expect an apology," the ministry said in a statement.'
+    )
+    assert [q.speaker for q in parsed_quotes(later)] == ["Japan"]
+    relative = (
+        "The plan was criticised by Japan's foreign ministry, which accused Seoul of "
+        '"bad faith" in the talks.'
+    )
+    assert [(q.text, q.speaker) for q in parsed_quotes(relative)] == [("bad faith", "Japan")]
+
+
+def test_organisation_word_reaches_back_to_the_name_holding_it():
+    far = (
+        "The Central Bank of Kenya kept its rate at 10%.\n\nGrowth slowed.\n\nExports fell.\n\n"
+        'Tea prices were flat.\n\nIn its statement, the bank said the outlook was "broadly '
+        'stable." It added that the risks came "mostly from fuel prices."'
+    )
+    assert [q.speaker for q in parsed_quotes(far)] == ["Central Bank of Kenya"] * 2
+    company = 'Toyota recalled 50,000 cars. "Safety comes first," the company said in a statement.'
+    assert [q.speaker for q in parsed_quotes(company)] == ["Toyota"]
+    spokes = '"We reject the claims," said a spokeswoman for the World Health Organization.'
+    assert [q.speaker for q in parsed_quotes(spokes)] == ["World Health Organization"]
+
+
+def test_a_place_after_the_organisation_word_is_not_the_speaker():
+    embassy = '"We condemn this attack," the Russian embassy in London said on Telegram.'
+    assert [q.speaker for q in parsed_quotes(embassy)] == ["Russia"]
+    owner = (
+        "Germany did not comment; its embassy in Nairobi urged calm and asked for "
+        '"patience from everyone."'
+    )
+    assert [(q.text, q.speaker) for q in parsed_quotes(owner)] == [
+        ("patience from everyone.", "Germany")
+    ]
+
+
+def test_role_nouns_stand_for_the_person_named_with_them():
+    governor = (
+        'Governor Lesetja Kganyago spoke in Pretoria. "Inflation is falling," the governor said.'
+    )
+    assert [q.speaker for q in parsed_quotes(governor)] == ["Lesetja Kganyago"]
+    age = 'Marta Lindqvist, 61, chairs the committee. "We will rebuild," the 61-year-old said.'
+    assert [q.speaker for q in parsed_quotes(age)] == ["Marta Lindqvist"]
+    general = (
+        "Former general Tomas Eriksen now leads the party. "
+        '"I was a soldier first," the former general said.'
+    )
+    assert [q.speaker for q in parsed_quotes(general)] == ["Tomas Eriksen"]
+    coach = 'Coach Erik Sandvik was furious. "That was never a penalty," the coach said.'
+    assert [q.speaker for q in parsed_quotes(coach)] == ["Erik Sandvik"]
+
+
+def test_an_indefinite_role_is_someone_new():
+    text = (
+        "Juan Ortega, a farmer near Salta, lost his harvest. "
+        '"The river took everything," another farmer said.'
+    )
+    assert [q.speaker for q in parsed_quotes(text)] == [None]
+
+
+def test_a_noun_spelled_like_a_speech_verb_is_no_frame():
+    text = "Rocha called the union’s claims “baseless and late.”"
+    assert said(text) == [("baseless and late.", "Helena Rocha")]
+    demands = "Rutte rejected their demands. Lavrov said their demands were “reasonable.”"
+    assert said(demands) == [("reasonable.", "Sergei Lavrov")]
+
+
+VERB_POSITIONS = [
+    "“The port will reopen,” Rocha said.",
+    "“The port will reopen,” Rocha told reporters.",
+    "“The port will reopen,” Rocha added.",
+    "“The port will reopen,” Rocha wrote on Telegram.",
+    "“The port will reopen,” Rocha warned.",
+    "“The port will reopen,” Rocha argued.",
+    "“The port will reopen,” Rocha insisted.",
+    "“The port will reopen,” noted Rocha.",
+    "“The port will reopen,” said Helena Rocha, the harbour master.",
+    "“The port will reopen,” the harbour master, Helena Rocha, said.",
+    "“The port will reopen,” according to Rocha.",
+    "According to Rocha, “The port will reopen.”",
+    "Rocha said in a statement: “The port will reopen.”",
+    "Rocha wrote in a post on X: “The port will reopen.”",
+    "In an interview with the BBC, Rocha said: “The port will reopen.”",
+    "“The port will reopen,” Rocha said in an interview with the BBC.",
+    "Rocha argued that “the port will reopen.”",
+]
+
+
+def test_speaker_in_every_verb_position():
+    for text in VERB_POSITIONS:
+        found = said(text)
+        assert len(found) == 1 and found[0][1] == "Helena Rocha", (text, found)
+        assert found[0][0].lower().startswith("the port will reopen"), (text, found)
+
+
+def test_pronoun_needs_a_fitting_person_or_stays_none():
+    text = "Trump met Putin in Geneva. “We lost everything,” she said."
+    assert said(text) == [("We lost everything,", None)]
+    fits = "Rocha met Trump in Lisbon on Monday. “We lost everything,” she said."
+    assert said(fits) == [("We lost everything,", "Helena Rocha")]
+
+
+def test_surname_in_another_case_speaks_as_the_full_name():
+    text = (
+        "Economy Minister Hendrik de Klerk spoke first. De Klerk told parliament the rate was "
+        "fair.\n\nHe added: “We will not raise it again.”"
+    )
+    full = Entity("hendrik", "Hendrik de Klerk", "PERSON")
+    short = Entity("de-klerk", "De Klerk", "PERSON")
+    mentions = [
+        Mention("hendrik", "Hendrik de Klerk", 17, 33, role="Economy Minister"),
+        Mention("de-klerk", "De Klerk", 47, 55),
+    ]
+    assert text[17:33] == "Hendrik de Klerk" and text[47:55] == "De Klerk"
+    (quote,) = find_quotes(text, [full, short], mentions)
+    assert (quote.text, quote.speaker, quote.speaker_entity_id) == (
+        "We will not raise it again.",
+        "Hendrik de Klerk",
+        "hendrik",
+    )

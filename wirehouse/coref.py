@@ -505,8 +505,10 @@ def resolve_role(
 
     person roles ("the minister"): the latest earlier person written with that role;
     spokes roles ("a spokesperson"): the latest organisation within ORG_PARAGRAPHS paragraphs;
-    organisation words ("the alliance"): the latest organisation whose name holds the word,
-    else the latest organisation in reach (a country for "government" and "administration").
+    organisation words ("the alliance"): a name written with the word in reach ("the IG Metall
+    union", "China's defence ministry" -> China), else the latest organisation in reach whose
+    name holds the word, else the latest organisation of the paragraph before, else the latest
+    one holding the word however far back (a country for "government" and "administration").
     """
     text, pos = text_of(doc), char_of(at)
     role = role_kind(phrase)
@@ -525,23 +527,67 @@ def resolve_role(
         if speaking:
             return speaking[-1][1]
     if kind == "org":
-        # "the IG Metall union ... the union said": a name written with the noun, any type
-        labelled = [
-            (m, index[m.entity_id])
-            for m in mentions
-            if reach <= m.end_char <= pos
-            and m.entity_id in index
-            and re.match(rf"\s+{re.escape(noun)}\b", text[m.end_char : m.end_char + 40], re.I)
-        ]
-        if labelled:
-            return max(labelled, key=lambda pair: pair[0].start_char)[1]
-        named = [(m, e) for m, e in orgs if noun in e.name.lower() or noun in m.text.lower()]
+        named = _org_named(text, mentions, index, reach, pos, noun)
         if named:
-            return named[-1][1]
+            return named
         # an unnamed "the agency" only reaches back to the previous paragraph
         near = paragraph_start(text, pos, 1)
         orgs = [(m, e) for m, e in orgs if m.start_char >= near]
-        if noun in ("government", "administration", "regime") and not orgs:
-            countries = _candidates(text, mentions, index, near, pos, ("GPE",))
-            return countries[-1][1] if countries else None
+        if orgs:
+            return orgs[-1][1]
+        # with no organisation that close, the one whose name holds the noun, however far back
+        holding = _org_holding(text, mentions, index, 0, pos, noun)
+        if holding or noun not in ("government", "administration", "regime"):
+            return holding
+        countries = _candidates(text, mentions, index, near, pos, ("GPE",))
+        return countries[-1][1] if countries else None
     return orgs[-1][1] if orgs else None
+
+
+# Words that may stand between a name and the organisation noun it labels ("China's defence
+# ministry", "the Russian foreign ministry"): lower-case modifiers, never function words.
+_NOT_MODIFIERS = PREPOSITIONS | {"and", "or", "but", "the", "a", "an", "its", "their", "his"}
+_NOT_MODIFIERS |= {"her", "was", "were", "is", "are", "has", "had", "said", "says", "not"}
+
+
+def _labels(text: str, mention: Mention, noun: str) -> bool:
+    """Whether the mention is written with the noun: "the IG Metall union", "China's defence
+    ministry", "the Russian embassy"."""
+    after = text[mention.end_char : mention.end_char + 60]
+    match = re.match(rf"(?:['’]s)?((?:\s+[a-z][\w-]*){{0,2}}?)\s+{re.escape(noun)}\b", after, re.I)
+    return bool(match) and not any(w.lower() in _NOT_MODIFIERS for w in match.group(1).split())
+
+
+def _org_named(
+    text: str,
+    mentions: Sequence[Mention],
+    index: dict[str, Entity],
+    reach: int,
+    pos: int,
+    noun: str,
+) -> Entity | None:
+    """The organisation an organisation word ("the ministry", "the bank") names: a name written
+    with the noun in reach, of any type ("China's defence ministry ... the ministry" is China);
+    else the latest organisation in reach whose name holds the noun."""
+    labelled = [
+        (m, index[m.entity_id])
+        for m in _indexed(mentions).between(reach, pos)
+        if m.entity_id in index and not inside_quote(text, m.start_char) and _labels(text, m, noun)
+    ]
+    if labelled:
+        return labelled[-1][1]
+    return _org_holding(text, mentions, index, reach, pos, noun)
+
+
+def _org_holding(
+    text: str,
+    mentions: Sequence[Mention],
+    index: dict[str, Entity],
+    lo: int,
+    hi: int,
+    noun: str,
+) -> Entity | None:
+    """The latest organisation in [lo, hi) whose name holds the noun."""
+    orgs = _candidates(text, mentions, index, lo, hi, ("ORG",))
+    named = [(m, e) for m, e in orgs if noun in e.name.lower() or noun in m.text.lower()]
+    return named[-1][1] if named else None

@@ -60,8 +60,11 @@ SCARE_WORDS = 4  # an unattributed quote this short, not a sentence, is a scare 
 MASK = "\ue000"  # private use: neither space, word nor punctuation
 _CAPITALISED = re.compile(r"(?:(?:[A-Z][\w’'.-]*|al-\w+|bin|de|van|von|da)\s+){0,4}[A-Z][\w’'.-]*$")
 _DETERMINER = re.compile(r"^(?:the|a|an|another|one|two|three|several|some)\s+", re.IGNORECASE)
+_INDEFINITE = re.compile(r"^(?:a|an|another|one|two|three|several|some)\s+", re.IGNORECASE)
 _CONJUNCTION = re.compile(r"^(?:and|but|or|while|as|because|so|which|who|that|if|when)\b", re.I)
 _AFFILIATION = re.compile(r"\s+(?:of|from|at|with)\s+(?:the\s+)?[A-Z]")
+_LOCATIVE = re.compile(r"\s+(?:in|at)\s+(?:the\s+)?[A-Z]")  # "its embassy in Nairobi"
+_AGE = re.compile(r"^(?:the|a)\s+(?:\w+-)?\d+-year-old$", re.IGNORECASE)  # "the 54-year-old"
 _PLACE_CUT = re.compile(
     r"\s+(?:in|on|to|at|during|after|before|while|when|who|as|last|this|earlier|later|told|"
     r"said|in an?|on \w+day)\b.*$"
@@ -91,6 +94,22 @@ def speech_verbs() -> dict[str, str]:
 def _verb_pattern() -> re.Pattern[str]:
     verbs = sorted(speech_verbs(), key=len, reverse=True)
     return re.compile(r"\b(" + "|".join(re.escape(v) for v in verbs) + r")\b", re.IGNORECASE)
+
+
+_NOUN_BEFORE = re.compile(
+    r"(?:\b(?:the|a|an|its|their|his|her|our|these|those|such|any|no)|\w['’]s|\ws['’])\s+$",
+    re.IGNORECASE,
+)
+
+
+def _speech_verbs_in(masked: str, begin: int, end: int) -> list[re.Match[str]]:
+    """Speech verbs in masked[begin:end], leaving out nouns spelled like them ("the
+    opposition's claims", "their demands")."""
+    return [
+        match
+        for match in _verb_pattern().finditer(masked, begin, end)
+        if not _NOUN_BEFORE.search(masked, max(begin, match.start() - 30), match.start())
+    ]
 
 
 @cache
@@ -276,6 +295,8 @@ class _Context:
             (m for m in mentions if m.entity_id in self.by_id), key=lambda m: m.start_char
         )
         self.starts = [m.start_char for m in self.mentions]
+        self.people = [entity for entity in self.entities if entity.type == "PERSON"]
+        self.fuller: dict[str, Entity] = {}
         self.line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
         self.masked = text
 
@@ -301,7 +322,19 @@ class _Context:
     def speaker(self, entity: Entity | None, verb: str | None) -> _Speaker | None:
         if entity is None:
             return None
+        entity = self.full_name(entity)
         return _Speaker(entity.name, entity.entity_id, verb, entity.type)
+
+    def full_name(self, entity: Entity) -> Entity:
+        """The one person of the article whose full name ends with this person's name written
+        in another case ("Van Wyk" for "Pieter van Wyk"), where the entity layer kept two."""
+        if entity.type != "PERSON":
+            return entity
+        if entity.entity_id not in self.fuller:
+            tail = " " + entity.name.lower()
+            found = [e for e in self.people if e.name.lower().endswith(tail)]
+            self.fuller[entity.entity_id] = found[0] if len(found) == 1 else entity
+        return self.fuller[entity.entity_id]
 
 
 def _strip_tail(phrase: str) -> str:
@@ -328,6 +361,12 @@ def _resolve_phrase(ctx: _Context, start: int, end: int, verb: str | None) -> _S
     words = phrase.split()
     if len(words) == 1 and words[0].lower() in coref.pronouns():
         return ctx.speaker(coref.resolve_pronoun(ctx.text, start, ctx.entities, ctx.mentions), verb)
+    if _AGE.match(phrase):  # "the 54-year-old said": the person named just before
+        return ctx.speaker(coref.resolve_person(ctx.text, start, ctx.entities, ctx.mentions), verb)
+    locative = _LOCATIVE.search(phrase)
+    if locative and coref.role_kind(phrase[: locative.start()]):
+        # "the Russian embassy in London", "its embassy in Nairobi": the place is no speaker
+        return _resolve_phrase(ctx, start, start + locative.start(), verb)
     affiliation = _AFFILIATION.search(phrase)
     if affiliation and phrase[: affiliation.start()].strip():
         # "Marta Kowalczyk of BEUC", "Ana Silva from the union": the head comes first
@@ -358,8 +397,10 @@ def _resolve_role(
     ctx: _Context, start: int, phrase: str, kind: str, inside: list[Mention], verb: str | None
 ) -> _Speaker | None:
     """A role phrase: a person role names someone earlier; a spokesperson or an organisation
-    word speaks for the organisation (or country) written in it, else the one in reach."""
-    if kind == "person":
+    word speaks for the organisation (or country) written in it, else the one in reach. An
+    indefinite person role ("a senior minister", "another farmer") is someone new, no one named
+    before."""
+    if kind == "person" and not _INDEFINITE.match(phrase):
         held = coref.resolve_role(ctx.text, start, phrase, ctx.entities, ctx.mentions)
         if held:
             return ctx.speaker(held, verb)
@@ -372,6 +413,9 @@ def _resolve_role(
         owner = coref.resolve_pronoun(ctx.text, start, ctx.entities, ctx.mentions)
         if owner:
             return ctx.speaker(owner, verb)
+    if kind == "spokes" and first in ("his", "her"):
+        # "His campaign spokesman said": the person the spokesman speaks for
+        return ctx.speaker(coref.resolve_pronoun(ctx.text, start, ctx.entities, ctx.mentions), verb)
     if kind == "person" or len(phrase.split()) > 4:
         return None
     return ctx.speaker(
@@ -400,10 +444,22 @@ def _first_person(ctx: _Context, pieces: list[tuple[int, int]], verb: str) -> _S
 _RELATIVE = re.compile(r"^\s*(?:which|who|whom|whose)\b", re.IGNORECASE)
 
 
+_PHRASE_OPENER = re.compile(r"(?:the|a|an|its|their|his|her|[A-Z][\w’'-]*)$")
+
+
 def _tail_entity(ctx: _Context, piece: tuple[int, int], verb: str) -> _Speaker | None:
-    """The entity named at the end of a piece of text ("condemned by the European Union")."""
+    """The entity named at the end of a piece of text ("condemned by the European Union", "by
+    China's defence ministry")."""
     tail = [m for m in ctx.mentions_in(*piece) if not ctx.text[m.end_char : piece[1]].strip()]
-    return ctx.speaker(ctx.by_id[tail[-1].entity_id], verb) if tail else None
+    if tail:
+        return ctx.speaker(ctx.by_id[tail[-1].entity_id], verb)
+    words = list(re.finditer(r"\S+", ctx.text[piece[0] : piece[1]]))[-4:]
+    if not words or not coref.role_kind(words[-1].group()):
+        return None
+    opener = next((w for w in words if _PHRASE_OPENER.match(w.group())), None)
+    if opener is None:
+        return None
+    return _resolve_phrase(ctx, piece[0] + opener.start(), piece[1], verb)
 
 
 def _subject_before(ctx: _Context, frame_start: int, verb_at: int, verb: str) -> _Speaker | None:
@@ -459,7 +515,7 @@ def _after_frame(ctx: _Context, span: QuoteSpan) -> _Speaker | None:
     limit = stop if stop != -1 else limit
     lead = re.match(r"[\s,;—–-]*", ctx.masked[begin:limit])
     begin += lead.end() if lead else 0
-    for match in _verb_pattern().finditer(ctx.masked, begin, limit):
+    for match in _speech_verbs_in(ctx.masked, begin, limit):
         verb = match.group()
         kind = speech_verbs()[verb.lower()]
         if kind == "describe":
@@ -483,7 +539,7 @@ def _before_frame(ctx: _Context, span: QuoteSpan, floor: int) -> _Speaker | None
     begin = max(floor, coref.sentence_start(ctx.masked, end))
     stop = ctx.masked.rfind(MASK, begin, end)
     begin = stop + 1 if stop != -1 else begin
-    verbs = list(_verb_pattern().finditer(ctx.masked, begin, end))
+    verbs = _speech_verbs_in(ctx.masked, begin, end)
     for match in reversed(verbs):
         verb = match.group()
         kind = speech_verbs()[verb.lower()]
@@ -594,7 +650,7 @@ def _introduced(ctx: _Context, first: QuoteSpan) -> _Speaker | None:
     if end <= start:
         return None
     colon = ctx.text[end - 1] == ":"
-    for match in reversed(list(_verb_pattern().finditer(ctx.masked, start, end))):
+    for match in reversed(_speech_verbs_in(ctx.masked, start, end)):
         verb = match.group()
         if speech_verbs()[verb.lower()] not in ("speech", "describe"):
             continue
