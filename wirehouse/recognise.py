@@ -185,7 +185,7 @@ class _Pass:
         self.spans: dict[int, tuple[int, Reading]] = {}  # start -> (end, reading)
         self.owner = [-1] * len(doc)  # token -> start of the span covering it
         self.toks = [_Tok.of(token) for token in doc]
-        self.body = doc.text
+        self.body = "".join([token.text + token.whitespace_ for token in self.toks])  # doc.text
         self.texts = [token.text for token in self.toks]
 
     # -- bookkeeping -------------------------------------------------------------------
