@@ -660,3 +660,34 @@ def test_surname_in_another_case_speaks_as_the_full_name():
         "Hendrik de Klerk",
         "hendrik",
     )
+
+
+def test_an_acronym_opening_the_speaker_phrase_is_no_conjunction():
+    text = '"The outbreak is under control," WHO Director-General Tedros Adhanom Ghebreyesus said.'
+    assert [q.speaker for q in parsed_quotes(text)] == ["Tedros Adhanom Ghebreyesus"]
+
+
+def test_an_office_the_gazetteer_lists_names_its_holder():
+    text = (
+        "Donald Trump met Prime Minister Sanae Takaichi in Tokyo. "
+        '"We had a very good meeting," the president told reporters.'
+    )
+    assert [q.speaker for q in parsed_quotes(text)] == ["Donald Trump"]
+    written = (
+        "Donald Trump met President Ana Borges of Cabo Verde in Praia. "
+        '"We had a very good meeting," the president told reporters.'
+    )
+    # the office written in the article outranks the list
+    assert [q.speaker for q in parsed_quotes(written)] == ["Ana Borges"]
+
+
+def test_inverted_frame_after_a_partial_quote_and_an_adjunct():
+    text = "The quota is “a death sentence” for small boats, said Pedro Alves."
+    assert said(text) == [("a death sentence", "Pedro Alves")]
+    according = "Talks have “stalled for good” in Geneva, according to the European Commission."
+    assert said(according) == [("stalled for good", "European Commission")]
+
+
+def test_a_military_branch_speaks_for_its_country():
+    text = 'The Ukrainian air force said it had shot down "most of the drones" overnight.'
+    assert [q.speaker for q in parsed_quotes(text)] == ["Ukraine"]

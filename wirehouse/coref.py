@@ -480,18 +480,34 @@ def _latest_holder(
     noun: str,
     country: str | None,
 ) -> Entity | None:
-    """The latest person before pos written with the role noun (of that country, if given)."""
+    """The latest person before pos written with the role noun (of that country, if given);
+    else the latest one the gazetteer lists in that office ("the president" for Trump)."""
     indexed = _indexed(mentions)
-    for mention in reversed(indexed.ordered[: bisect_left(indexed.starts, pos)]):
-        entity = index.get(mention.entity_id)
-        if entity is None or entity.type != "PERSON" or mention.end_char > pos:
-            continue
-        if inside_quote(text, mention.start_char) or not _bears_role(text, mention, noun):
-            continue
-        # "Russia's foreign minister" is not the Nigerian one named before
-        if country is None or _known_country(mention, entity) in (None, country):
-            return entity
+    earlier = [
+        (mention, index[mention.entity_id])
+        for mention in indexed.ordered[: bisect_left(indexed.starts, pos)]
+        if mention.entity_id in index and index[mention.entity_id].type == "PERSON"
+    ]
+    listed = _listed_roles()
+    for bears in (
+        lambda mention, entity: _bears_role(text, mention, noun),
+        lambda mention, entity: noun in listed.get(entity.name, ""),
+    ):
+        for mention, entity in reversed(earlier):
+            if mention.end_char > pos or inside_quote(text, mention.start_char):
+                continue
+            if not bears(mention, entity):
+                continue
+            # "Russia's foreign minister" is not the Nigerian one named before
+            if country is None or _known_country(mention, entity) in (None, country):
+                return entity
     return None
+
+
+@cache
+def _listed_roles() -> dict[str, str]:
+    """The office the gazetteer lists a person in, lower case ("donald trump" -> "president")."""
+    return {row["name"]: row["role"].lower() for row in read_csv_rows("gazetteer", "people.csv")}
 
 
 def resolve_role(

@@ -61,7 +61,10 @@ MASK = "\ue000"  # private use: neither space, word nor punctuation
 _CAPITALISED = re.compile(r"(?:(?:[A-Z][\w’'.-]*|al-\w+|bin|de|van|von|da)\s+){0,4}[A-Z][\w’'.-]*$")
 _DETERMINER = re.compile(r"^(?:the|a|an|another|one|two|three|several|some)\s+", re.IGNORECASE)
 _INDEFINITE = re.compile(r"^(?:a|an|another|one|two|three|several|some)\s+", re.IGNORECASE)
-_CONJUNCTION = re.compile(r"^(?:and|but|or|while|as|because|so|which|who|that|if|when)\b", re.I)
+# lower case or capitalised, never an acronym ("WHO Director-General", "AS Roma")
+_CONJUNCTION = re.compile(
+    r"^(?:[Aa]nd|[Bb]ut|[Oo]r|[Ww]hile|[Aa]s|[Bb]ecause|[Ss]o|[Ww]hich|[Ww]ho|[Tt]hat|[Ii]f|[Ww]hen)\b"
+)
 _AFFILIATION = re.compile(r"\s+(?:of|from|at|with)\s+(?:the\s+)?[A-Z]")
 _LOCATIVE = re.compile(r"\s+(?:in|at)\s+(?:the\s+)?[A-Z]")  # "its embassy in Nairobi"
 _AGE = re.compile(r"^(?:the|a)\s+(?:\w+-)?\d+-year-old$", re.IGNORECASE)  # "the 54-year-old"
@@ -525,9 +528,15 @@ def _after_frame(ctx: _Context, span: QuoteSpan) -> _Speaker | None:
                 return _speaker_after(ctx, match.end(), limit, verb)
             return None
         subject = ctx.masked[begin : match.start()]
+        if kind == "according":  # "…" in Geneva, according to the ministry
+            return _speaker_after(ctx, match.end(), limit, verb)
         if kind != "speech" or len(subject.split()) > 9 or _CONJUNCTION.match(subject):
             return None
-        return _subject_before(ctx, begin, match.start(), verb)
+        found = _subject_before(ctx, begin, match.start(), verb)
+        if found is None and subject.rstrip().endswith(","):
+            # "…" for farmers, said Ana Silva: no subject before the verb, so it follows
+            return _speaker_after(ctx, match.end(), limit, verb)
+        return found
     return None
 
 
