@@ -783,3 +783,66 @@ def test_conjoined_sources_keep_a_target_from_one_of_their_countries(nlp):
     found = triples(code(nlp, "Japan and Russia congratulated Vladimir Putin."))
     assert ("JPN", "RUSGOV", "051") in found
     assert ("RUS", "RUSGOV", "051") not in found and ("JPN", "RUS", "051") not in found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Iran denied arming Russia.", ("IRN", "RUS", "016")),
+        ("Russia and Ukraine exchanged fire on Monday.", ("RUS", "UKR", "190")),
+        ("Moscow lashed out at Lithuania over the ban.", ("RUSGOV", "LTU", "111")),
+        ("Kenya ruled out talks with Somalia.", ("KEN", "SOM", "125")),
+        ("Turkey blocked the aid package for Ukraine.", ("TUR", "UKR", "129")),
+        ("Kenya suspended Somalia's membership.", ("KEN", "SOM", "160")),
+        ("Iran imposed a blockade on Lithuania.", ("IRN", "LTU", "191")),
+        ("Japan banned imports from Russia.", ("JPN", "RUS", "163")),
+        ("Kenya extradited two suspects to Somalia.", ("KEN", "SOM", "063")),
+        ("Japan approved $30 million in humanitarian aid for Kenya.", ("JPN", "KEN", "07")),
+        ("Turkey resumed talks with Iran.", ("TUR", "IRN", "046")),
+        ("Lithuania reopened its border with Belarus.", ("LTU", "BLR", "081")),
+    ],
+)
+def test_broadened_dictionary_phrases(nlp, sentence, expected):
+    found = triples(code(nlp, sentence))
+    assert any((a, b) == expected[:2] and c.startswith(expected[2]) for a, b, c in found), found
+
+
+def test_a_promised_act_is_hypothetical(nlp):
+    events = [e for e in code(nlp, "Russia vowed to retaliate against Lithuania.")]
+    assert any(e.event_code == "170" for e in events)
+    assert all(e.is_hypothetical for e in events if e.event_code == "170")
+
+
+def test_what_an_appeal_or_an_agreement_asks_for_is_no_event_of_its_own(nlp):
+    found = triples(code(nlp, "Kenya called on Somalia to withdraw its troops."))
+    assert found == {("KEN", "SOM", "020")}
+    text = "Kenya and Somalia signed an agreement on Monday to open trade and to lift tariffs."
+    assert not any(c.startswith("08") for _, _, c in triples(code(nlp, text)))
+
+
+def test_passive_by_agent_never_fills_an_object_slot(nlp):
+    assert triples(code(nlp, "Kenya was backed by Turkey and Japan.")) == {
+        ("TUR", "KEN", "051"),
+        ("JPN", "KEN", "051"),
+    }
+    found = triples(code(nlp, "Kenya's bid was backed by Turkey."))
+    assert ("TUR", "KEN", "051") in found
+
+
+def test_where_an_attack_falls_is_its_target(nlp):
+    text = "North Korean drones hit a fuel depot in Ukraine."
+    assert ("PRKMIL", "UKR", "190") in triples(code(nlp, text))
+
+
+def test_an_actors_plain_noun_before_the_verb_acts_for_it(nlp):
+    text = "North Korean coast guard ships rammed a Japanese boat."
+    assert ("PRKMIL", "JPN", "190") in triples(code(nlp, text))
+
+
+def test_a_counted_event_noun_is_no_verb(nlp):
+    assert code(nlp, "Police in Kenya reported two arrests after the match.") == []
+
+
+def test_an_agent_without_a_country_is_no_target_even_a_domestic_one(nlp):
+    found = triples(code(nlp, "Kenya and Japan agreed to share intelligence."))
+    assert not any(target and target.endswith("SPY") for _, target, _ in found)

@@ -242,6 +242,8 @@ def _sentence_events(
     for match in matches:
         if _refusal_of_another_verb(words, match):
             continue  # "refused to blame the referee": the blaming is negated, not a rejection
+        if _infinitive_content(words, match, matches):
+            continue  # "urged X to withdraw", "an agreement to remove tariffs": asked, not done
         subject = _subject(words, actors, at_word, match, last_subject)
         if subject.group and not subject.passive:
             last_subject = subject.group
@@ -341,10 +343,10 @@ def _not_self(sources: list[Actor], targets: list[Actor], code: str) -> list[Act
     own_forces = code[:2] in OWN_SIDE_ROOTS  # "praised the troops": see _own_side
 
     def dropped(t: Actor) -> bool:
-        if _domestic(t):
-            return False
         if t.unplaced and t.code == t.unplaced:  # "sent troops to the region": no country
             return not own_forces
+        if _domestic(t):
+            return False
         return _is_country(t) and t.code[:3] in countries
 
     return [t for t in targets if not dropped(t)]
@@ -432,6 +434,39 @@ def _clause_bounds(words: list[Word], head: int) -> tuple[int, int]:
     return first, last
 
 
+FORCE_ROOTS = frozenset({"18", "19", "20"})
+CONTENT_ROOTS = frozenset({"02", "10", "13"})  # appeals, demands, threats: "... to <verb>"
+
+
+def _infinitive_content(words: list[Word], match: Match, matches: list[Match]) -> bool:
+    """An infinitive that is what another event asks for or settles, not an event itself:
+    "called on X to withdraw", "threatened to retaliate", "signed an agreement to expand
+    trade and to remove tariffs". An infinitive after a control verb ("agreed to send",
+    "is expected to veto") is the event itself."""
+    to = match.head - 1
+    while to >= 0 and words[to].lower.endswith("ly"):
+        to -= 1
+    if to < 1 or words[to].lower != "to":
+        return False
+    before = words[to - 1]
+    while before.lower == "and":  # "... to expand trade and to remove": back to the first "to"
+        first_to = next((k for k in range(to - 2, -1, -1) if words[k].lower == "to"), None)
+        if first_to is None or first_to < 1:
+            return False
+        to, before = first_to, words[first_to - 1]
+    if any(m.head < match.head and m.pattern.code[:2] in CONTENT_ROOTS for m in matches):
+        return True
+    k = to - 1
+    while k > 0 and _time_word(words, k):
+        k -= 1  # "an agreement on Tuesday to expand trade"
+    return words[k].lemma in cameo.event_nouns() or words[k].lemma in CONTENT_NOUNS
+
+
+CONTENT_NOUNS = frozenset(
+    {"agreement", "deal", "accord", "treaty", "pact", "plan", "proposal", "bid", "effort"}
+)
+
+
 def _refusal_of_another_verb(words: list[Word], match: Match) -> bool:
     head = words[match.head]
     following = words[match.head + 1] if match.head + 1 < len(words) else None
@@ -473,6 +508,8 @@ def _noun_reading(words: list[Word], at_word: dict[int, Actor], index: int) -> b
         return True
     if _plural_after_and(words, index):
         return True
+    if before.text.isdigit() or before.lower in COUNT_WORDS:
+        return True  # "reported two arrests", "after several attacks"
     # a name before an uninflected head may modify it ("the Rotterdam attack"); before a
     # past tense it is the subject ("the Philippines began")
     bare = words[index].lower in (words[index].lemma, words[index].lemma + "s")
@@ -489,6 +526,12 @@ def _noun_reading(words: list[Word], at_word: dict[int, Actor], index: int) -> b
         back -= 1  # "the first visit", "a three-day state visit", "the Rotterdam attack"
     before = words[back]
     return "determiner" in cameo.kinds_of(before.lower) and before.lower != "that"
+
+
+COUNT_WORDS = frozenset(
+    {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "several"}
+    | {"many", "dozens", "hundreds", "numerous", "multiple", "repeated", "fresh", "further"}
+)
 
 
 def _plural_after_and(words: list[Word], index: int) -> bool:
@@ -533,6 +576,14 @@ def _match(
         at += 1
     slot_actor = None
     matched = {at - 1} if pattern.particle else set()
+    if (
+        pattern.slots == (frozenset({cameo.ACTOR_SLOT}),)
+        and not pattern.particle
+        and head > 0
+        and words[head - 1].lemma in PASSIVE_AUX
+        and _participle(words[head])
+    ):
+        return Match(head, head + 1, pattern, None)  # "Kenya was backed by X": X backed Kenya
     fronted = _fronted_object(words, at_word, head, pattern)
     if fronted is not None:
         # "a tariff that Washington imposed on X": the object is the relative clause's antecedent
@@ -547,6 +598,9 @@ def _match(
             if _finite_head(words[k]):
                 break  # "did not fire missiles ... and instead fired drones": nor past a verb
             if cameo.ACTOR_SLOT in slot:
+                # "was endorsed by (the) X": the passive's agent, not the object
+                if words[k].lower == "by":
+                    break  # "was endorsed by X": the passive's agent, not the object
                 if k in at_word and at_word[k].first == k:
                     found, slot_actor = at_word[k].last, k
                     break
@@ -663,6 +717,11 @@ def _subject(
         if _time_word(words, k):
             k -= 1
             continue
+        owner = _noun_after_actor(words, at_word, k)
+        if owner is not None:
+            # "Chinese coast guard ships rammed", "Israeli jets struck": the noun's owner acts
+            subject.group = _conjoined_left(words, actors, replace(owner, weak=False))
+            return subject
         if word.text == ",":
             opening = _relative_clause_start(words, k)
             if opening is not None:
@@ -718,6 +777,35 @@ def _apposition_subject(
     if (best.entity_type != "PERSON" and len(best.code) > 3) or len(best.code) > len(head.code):
         return replace(head, code=best.code) if best is other else head
     return head
+
+
+def _noun_after_actor(words: list[Word], at_word: dict[int, Actor], k: int) -> Actor | None:
+    """The actor whose plain noun (or two) ends at `k`, right before the verb: "Ukrainian
+    drones", "the Chinese coast guard ships"."""
+    for back in (1, 2):
+        start = k - back + 1
+        nouns = words[start : k + 1]
+        owner = at_word.get(start - 1)
+        if owner is None or not all(_plain_noun(w) for w in nouns):
+            continue
+        if words[owner.first].lower in ("his", "her", "its", "their"):
+            return None  # "his supporters gathered": not he
+        before = words[owner.first - 1].lower if owner.first else ""
+        if before in ("", "the", ",", "and", "—", "–", ":", ";"):
+            return owner  # in subject position, not "in Geneva co-hosted by"
+        return None
+    return None
+
+
+def _plain_noun(word: Word) -> bool:
+    plural = word.lower == word.lemma + "s"  # "ships", "strikes": nouns here, not verbs
+    return (
+        word.text.isalpha()
+        and word.text.islower()
+        and (plural or word.lemma not in cameo.verb_patterns())
+        and not cameo.kinds_of(word.lower)
+        and not word.lower.endswith("ly")
+    )
 
 
 def _clause_initial(words: list[Word], first: int) -> bool:
@@ -897,7 +985,12 @@ def _target(
                 break  # ", the Turkish Foreign Ministry said": the speaker, not the target
             after_by = k > 0 and words[k - 1].lower == "by" and not _owner_by(words, k, match)
             object_word = actor.entity_type == "AGENT" and k in match.matched
-            place = words[k - 1].lower in WHERE_NOT_WHOM and k - 1 not in match.matched
+            # "struck targets in Lebanon": where an attack falls is whom it hits
+            place = (
+                words[k - 1].lower in WHERE_NOT_WHOM
+                and k - 1 not in match.matched
+                and match.pattern.code[:2] not in FORCE_ROOTS
+            )
             if _next_clause_subject(words, actor):
                 break  # "sent warships to the Red Sea and Germany deployed ...": a new subject
             if _identity(actor) not in own and not (after_by or object_word or place):
@@ -1050,7 +1143,7 @@ def _antecedent_target(
 ) -> list[Actor]:
     """The actor of the earlier event a noun points back to: "The expulsions were condemned by
     Minsk", "Indonesia rejected the request" -> the source of the latest event of that kind."""
-    if cameo.ACTOR_SLOT in {w for slot in match.pattern.slots for w in slot}:
+    if match.slot_actor is not None:
         return []
     if match.pattern.code[:2] not in REACTION_ROOTS:
         return []
