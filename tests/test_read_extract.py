@@ -220,6 +220,13 @@ def test_discover_is_recursive_and_skips_gold_and_unknown(tmp_path: Path) -> Non
             None,
         ),
         ("By Wanjiru Kamau\nPublished 12 May 2025", "Wanjiru Kamau", "2025-05-12", None),
+        ("Maya Okafor in Lagos\nTue 3 Mar 2025 09.15 GMT", "Maya Okafor", "2025-03-03", None),
+        (
+            "Maya Okafor and Tom Reyes in Lagos\nMon 3 Mar 2025",
+            "Maya Okafor and Tom Reyes",
+            "2025-03-03",
+            None,
+        ),
     ],
 )
 def test_txt_bylines_become_metadata(tmp_path: Path, header, author, date, source) -> None:
@@ -233,3 +240,84 @@ def test_txt_bylines_become_metadata(tmp_path: Path, header, author, date, sourc
 def test_wire_credits_and_related_lines_are_furniture() -> None:
     body = clean_body("Talks ended.\n\nRelated: Prices hit a record\n\n(Editing by Mark Feller)")
     assert body == "Talks ended."
+
+
+def test_a_place_line_without_a_date_beside_it_stays_in_the_body(tmp_path: Path) -> None:
+    text = "Markets calm\n\nCalm in Lagos\n\nTraders said prices held on Monday.\n"
+    [article] = articles_of(tmp_path, "story.txt", text.encode())
+    assert article.author is None
+    assert article.body.startswith("Calm in Lagos")
+
+
+def test_a_time_printed_with_a_dot_and_a_zone_is_read() -> None:
+    from wirehouse.extract import parse_date
+
+    parsed = parse_date("Wed 14 Oct 2026 17.45 BST")
+    assert parsed is not None and parsed.isoformat() == "2026-10-14T17:45:00+01:00"
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        '---\ntitle: "Dam talks resume"\nauthor: [Ines Duarte, Karl Berg]\n'
+        "date: 2025-06-02T08:00:00+02:00\nsource: River Post\n"
+        "url: https://riverpost.example/dam-talks\ntags: [water, dams]\n---\n",
+        '+++\ntitle = "Dam talks resume"\nauthors = ["Ines Duarte", "Karl Berg"]\n'
+        'date = 2025-06-02T08:00:00+02:00\nsite = "River Post"\n'
+        'link = "https://riverpost.example/dam-talks"\n+++\n',
+    ],
+    ids=["yaml", "toml"],
+)
+def test_markdown_front_matter_is_metadata_not_body(tmp_path: Path, header: str) -> None:
+    md = header + "\n# Dam talks resume\n\nEngineers met in Lisbon on Monday.\n"
+    [article] = articles_of(tmp_path, "dam.md", md.encode())
+    assert article.title == "Dam talks resume"
+    assert article.author == "Ines Duarte, Karl Berg"
+    assert article.published_at.isoformat() == "2025-06-02T08:00:00+02:00"
+    assert (article.source, article.url) == ("River Post", "https://riverpost.example/dam-talks")
+    assert article.body == "Engineers met in Lisbon on Monday."
+
+
+def test_a_rule_that_is_not_front_matter_stays(tmp_path: Path) -> None:
+    md = "# Notes\n\nFirst paragraph here.\n\n---\n\nSecond paragraph here.\n"
+    [article] = articles_of(tmp_path, "notes.md", md.encode())
+    assert article.body == "First paragraph here.\n\nSecond paragraph here."
+
+
+def test_reuters_and_ap_credit_lines_are_furniture_but_prose_about_reporting_is_not() -> None:
+    body = clean_body(
+        "Talks ended.\n\n"
+        "Reporting by Tomasz Brennan in London; additional reporting by Noura Khalil in Dubai; "
+        "editing by Simon Achterberg\n\n"
+        "Associated Press writer Ana Lopes in Kyiv contributed to this report.\n\n"
+        "Reporting by the agency showed that prices rose."
+    )
+    assert body == "Talks ended.\n\nReporting by the agency showed that prices rose."
+
+
+def test_an_advert_inside_the_story_container_is_pruned(tmp_path: Path) -> None:
+    paragraph = "<p>The ministry said on Monday that exports rose by a tenth in the year. </p>"
+    page = (
+        "<html><head><title>Exports rise</title></head><body><article><h1>Exports rise</h1>"
+        + paragraph * 3
+        + '<div class="site-ad" id="div-gpt-ad-mid"><p>Buy shares in Acme today, '
+        "commission free for new customers.</p></div>" + paragraph * 3 + "</article></body></html>"
+    )
+    [article] = articles_of(tmp_path, "page.html", page.encode())
+    assert "exports rose" in article.body
+    assert "Acme" not in article.body
+
+
+def test_a_wire_story_gives_its_author_by_the_credit_and_its_source_by_the_dateline(
+    tmp_path: Path,
+) -> None:
+    text = (
+        "Copper miners strike\n\n"
+        "LIMA, March 4 (Andes Wire) - Miners at two copper pits walked out on Tuesday.\n\n"
+        "The union said talks had failed.\n\n"
+        "(Reporting by Rosa Quispe in Lima; Editing by Dan Ortiz)\n"
+    )
+    [article] = articles_of(tmp_path, "wire.txt", text.encode())
+    assert (article.author, article.source) == ("Rosa Quispe", "Andes Wire")
+    assert "Reporting by" not in article.body
+    assert article.body.startswith("LIMA, March 4 (Andes Wire) - Miners")

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import hashlib
 import re
+import tomllib
 from datetime import UTC, datetime
 from functools import cache
 
 import py3langid
 import trafilatura
+import yaml
 from dateutil import parser as dateparser
 from markdown_it import MarkdownIt
 from trafilatura.external import SANITIZED_XPATH
@@ -40,11 +42,15 @@ FIELD_NAMES = {
     "source": ("source", "site", "site_name", "publisher", "sitename", "outlet", "domain"),
 }
 _HTML_TAG = re.compile(r"<(p|div|br|article|span|h[1-6]|ul|li|a)\b[^>]*>", re.IGNORECASE)
-_WEEKDAY = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
+_WEEKDAY = (
+    r"(?:(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+    r"|Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.?,?\s+)?"
+)
+_CLOCK = r"(?:,?\s+(?:at\s+)?\d{1,2}[.:]\d{2}(?:\s?[ap]\.?m\.?)?(?:\s+[A-Z]{2,5})?)?"
 _DATE = (
     r"(?:\d{4}-\d{2}-\d{2}(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?"
-    rf"|{_WEEKDAY}[A-Z][a-z]+\.? \d{{1,2}},? \d{{4}}"
-    rf"|{_WEEKDAY}\d{{1,2}} [A-Z][a-z]+,? \d{{4}})"
+    rf"|{_WEEKDAY}[A-Z][a-z]+\.? \d{{1,2}},? \d{{4}}{_CLOCK}"
+    rf"|{_WEEKDAY}\d{{1,2}} [A-Z][a-z]+\.?,? \d{{4}}{_CLOCK})"
 )
 _DATE_SEGMENT = re.compile(
     rf"(?:(?:Published|Posted|Updated|Last updated)\s*:?\s*)?(?P<date>{_DATE})"
@@ -57,6 +63,25 @@ _AUTHOR_ROLE = re.compile(
     r"(?:[A-Z][\w-]*\s+){0,3}(?:Correspondent|Reporter|Editor|Writer|Columnist|Staff)"
 )
 _META_SEPARATORS = re.compile(r"\s+[|·•—–-]\s+|\s*[|·•]\s*")
+_FRONT_MATTER = re.compile(
+    r"\A\ufeff?(?P<fence>---|\+\+\+)[ \t]*\r?\n(?P<header>.*?)\r?\n(?P=fence)[ \t]*(?:\r?\n|\Z)",
+    re.DOTALL,
+)
+# A by-line that is a name and where it was filed from ("Lucía Herrera in Bogotá"), taken as
+# one only beside a date line, since alone it could be a short headline-like paragraph.
+_NAME_IN_PLACE = re.compile(
+    r"(?P<author>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}(?:\s+and\s+[A-Z][\w.'’-]+"
+    r"(?:\s+[A-Z][\w.'’-]+){1,3})?)\s+in\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,2}"
+)
+_PERSON = r"[A-Z][\w.'’-]+(?:\s+(?:[A-Z][\w.'’-]+|de|da|van|von|al|bin)){1,3}"
+_CREDIT_AUTHOR = re.compile(
+    rf"(?:^|\n)\(?Reporting by (?P<author>{_PERSON}(?:(?:, | and ){_PERSON})*)", re.MULTILINE
+)
+_WIRE_DATELINE = re.compile(
+    r"[A-Z][A-Z .'’-]+(?:, [A-Z][\w .'’-]+)?, [A-Z][a-z]{2,8}\.? \d{1,2} "
+    r"\((?P<source>[A-Z][\w .&'’-]{1,40})\)\s+[-—–]"
+)
+_TIME_WITH_DOT = re.compile(r"(?<=\s)(\d{1,2})\.(\d{2})(?=\s|$)")
 
 
 class ExtractError(Exception):
@@ -68,6 +93,7 @@ def extract(raw: RawRecord) -> Article:
     body = clean_body(str(fields.get("body") or ""), fields.get("title"))
     meta = _bylines_to_metadata(body, fields)
     body = meta.pop("body")
+    meta = {**_wire_metadata(str(fields.get("body") or ""), body), **_known(meta)}
     if not body.strip():
         raise ExtractError("no article text found")
     url = _text(fields.get("url"))
@@ -126,9 +152,10 @@ def _markdown() -> MarkdownIt:
 
 
 def _from_md(raw: RawRecord) -> dict[str, object]:
+    header, text = split_front_matter(raw.text)
     title = None
     paragraphs: list[str] = []
-    tokens = _markdown().parse(raw.text)
+    tokens = _markdown().parse(text)
     for index, token in enumerate(tokens):
         if token.type != "inline":
             continue
@@ -138,7 +165,27 @@ def _from_md(raw: RawRecord) -> dict[str, object]:
             title = text
         elif text:
             paragraphs.append(text)
-    return {"title": title, "body": "\n\n".join(paragraphs)}
+    fields = {name: _first_field(header, keys) for name, keys in FIELD_NAMES.items()}
+    fields["author"] = _author_text(fields["author"])
+    return {**fields, "title": fields["title"] or title, "body": "\n\n".join(paragraphs)}
+
+
+def split_front_matter(text: str) -> tuple[dict[str, object], str]:
+    """(the fields of a leading YAML (---) or TOML (+++) front-matter block, the text after
+    it); ({}, text) when there is none or it is not a mapping."""
+    found = _FRONT_MATTER.match(text)
+    if not found:
+        return {}, text
+    try:
+        if found["fence"] == "---":
+            fields = yaml.safe_load(found["header"])
+        else:
+            fields = tomllib.loads(found["header"])
+    except (yaml.YAMLError, tomllib.TOMLDecodeError):
+        return {}, text
+    if not isinstance(fields, dict):
+        return {}, text
+    return {str(key): value for key, value in fields.items()}, text[found.end() :]
 
 
 def _inline_text(token) -> str:
@@ -192,6 +239,11 @@ _TRAFILATURA_OPTIONS = {
 _SHORT_TEXT = 2 * DEFAULT_CONFIG.getint("DEFAULT", "MIN_EXTRACTED_SIZE")
 
 
+@cache
+def _prune_xpaths() -> tuple[str, ...]:
+    return tuple(row["xpath"] for row in read_csv_rows("text", "prune_xpath.csv"))
+
+
 def _bare_extraction(html: str) -> Document | None:
     """trafilatura's extraction of a page, in its fast mode first. Fast mode skips the
     comparison with readability and jusText (40% of trafilatura's time), which kept
@@ -199,9 +251,10 @@ def _bare_extraction(html: str) -> Document | None:
     corpus. When the fast result is one the full cascade could replace (none, short, no
     paragraph text, page furniture left in it), the page gets the full cascade. Metadata are
     the same in both modes."""
-    document = trafilatura.bare_extraction(html, fast=True, **_TRAFILATURA_OPTIONS)
+    options = {**_TRAFILATURA_OPTIONS, "prune_xpath": list(_prune_xpaths())}
+    document = trafilatura.bare_extraction(html, fast=True, **options)
     if _full_cascade_could_differ(document):
-        document = trafilatura.bare_extraction(html, **_TRAFILATURA_OPTIONS)
+        document = trafilatura.bare_extraction(html, **options)
     return document
 
 
@@ -329,6 +382,8 @@ def _bylines_to_metadata(body: str, fields: dict[str, object]) -> dict[str, obje
     kept = []
     for index, paragraph in enumerate(paragraphs):
         found = meta_line(paragraph) if index < 4 and len(paragraph) <= 160 else None
+        if found is None and index < 4:
+            found = _name_in_place(paragraph, paragraphs[max(index - 1, 0) : index + 2])
         if found is None:
             kept.append(paragraph)
             continue
@@ -336,6 +391,35 @@ def _bylines_to_metadata(body: str, fields: dict[str, object]) -> dict[str, obje
             meta[key] = meta.get(key) or value
     meta["body"] = "\n\n".join(kept)
     return meta
+
+
+def _name_in_place(paragraph: str, neighbours: list[str]) -> dict[str, str] | None:
+    """{"author": ...} from "Lucía Herrera in Bogotá" when a date line stands next to it."""
+    byline = _NAME_IN_PLACE.fullmatch(paragraph.strip().strip("*_ "))
+    if not byline:
+        return None
+    dated = any(
+        "published" in (meta_line(other) or {}) for other in neighbours if other != paragraph
+    )
+    return {"author": byline["author"]} if dated else None
+
+
+def _wire_metadata(raw_body: str, body: str) -> dict[str, str]:
+    """A wire story's author from its credit line ("(Reporting by Sipho Dlamini in Pretoria;
+    Editing by ...)", dropped from the body as furniture) and its source from the dateline
+    ("PRETORIA, Sept 18 (Meridian Wire) -")."""
+    found: dict[str, str] = {}
+    credit = _CREDIT_AUTHOR.search(raw_body[-600:])
+    if credit:
+        found["author"] = credit["author"]
+    dateline = _WIRE_DATELINE.match(body)
+    if dateline:
+        found["source"] = dateline["source"]
+    return found
+
+
+def _known(meta: dict[str, object]) -> dict[str, object]:
+    return {key: value for key, value in meta.items() if value not in (None, "")}
 
 
 def meta_line(line: str) -> dict[str, str] | None:
@@ -373,13 +457,20 @@ def parse_date(value: object) -> datetime | None:
             return datetime.fromtimestamp(seconds, tz=UTC)
         except (OverflowError, OSError, ValueError):
             return None
+    text = _TIME_WITH_DOT.sub(r"\1:\2", str(value))  # "17.45 BST", as British papers print it
     try:
-        parsed = dateparser.parse(str(value))
+        parsed = dateparser.parse(text, tzinfos=_zone_offsets())
     except (ValueError, OverflowError, TypeError):
         return None
     if parsed is None:
         return None
     return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+
+
+@cache
+def _zone_offsets() -> dict[str, int]:
+    rows = read_csv_rows("text", "timezones.csv")
+    return {row["abbreviation"]: round(float(row["utc_offset_hours"]) * 3600) for row in rows}
 
 
 def detect_language(body: str) -> str | None:
