@@ -691,3 +691,17 @@ def test_inverted_frame_after_a_partial_quote_and_an_adjunct():
 def test_a_military_branch_speaks_for_its_country():
     text = 'The Ukrainian air force said it had shot down "most of the drones" overnight.'
     assert [q.speaker for q in parsed_quotes(text)] == ["Ukraine"]
+
+
+def test_quoted_as_saying_names_the_speaker_not_the_outlet():
+    text = "“Talks are going well,” state media quoted Lavrov as saying."
+    assert said(text) == [("Talks are going well,", "Sergei Lavrov")]
+    passive = "“Talks are going well,” Lavrov was quoted as saying by state media."
+    assert said(passive) == [("Talks are going well,", "Sergei Lavrov")]
+    before = "The Tass agency quoted Lavrov as saying the talks were “going well.”"
+    assert said(before) == [("going well.", "Sergei Lavrov")]
+
+
+def test_a_description_with_an_article_is_not_a_missed_name():
+    text = "“The deal is done,” Marques, a Lisbon Socialist, said."
+    assert said(text) == [("The deal is done,", None)]

@@ -389,9 +389,10 @@ def _resolve_phrase(ctx: _Context, start: int, end: int, verb: str | None) -> _S
     if role:
         return _resolve_role(ctx, start, phrase, role[1], inside, verb)
     # A name the entity layer missed: at least two capitalised words ("Rui Marques"); a single
-    # one is as likely a plain word opening the frame ("Residents said").
-    name = _CAPITALISED.search(_DETERMINER.sub("", phrase))
-    if name and len(name.group().split()) >= 2:
+    # one is as likely a plain word opening the frame ("Residents said"), and a phrase with an
+    # article describes someone ("a New York Democrat").
+    name = _CAPITALISED.search(phrase)
+    if name and len(name.group().split()) >= 2 and not _DETERMINER.match(phrase):
         return _Speaker(name.group(), None, verb)
     return None
 
@@ -508,6 +509,22 @@ def _speaker_after(ctx: _Context, start: int, limit: int, verb: str) -> _Speaker
     return _first_person(ctx, pieces, verb)
 
 
+_QUOTED_AS = re.compile(
+    r"\b(?:(?P<passive>(?:was|were|is|are)\s+)?quoted\s+(?P<object>[^,;:]*?)\s*)as\s+"
+    r"(?:saying|telling|writing)\b"
+)
+
+
+def _quoted_as(ctx: _Context, begin: int, end: int) -> _Speaker | None:
+    """A reported quotation: "Interfax quoted Peskov as saying", "Peskov was quoted as saying"."""
+    match = _QUOTED_AS.search(ctx.masked, begin, end)
+    if match is None:
+        return None
+    if match.group("passive"):
+        return _subject_before(ctx, begin, match.start(), "quoted")
+    return _resolve_phrase(ctx, match.start("object"), match.end("object"), "quoted")
+
+
 def _after_frame(ctx: _Context, span: QuoteSpan) -> _Speaker | None:
     """The frame after a quote: "…," Trump said / said Pedro Alves / according to the ministry."""
     if span.close_at is None:
@@ -518,6 +535,8 @@ def _after_frame(ctx: _Context, span: QuoteSpan) -> _Speaker | None:
     limit = stop if stop != -1 else limit
     lead = re.match(r"[\s,;—–-]*", ctx.masked[begin:limit])
     begin += lead.end() if lead else 0
+    if _QUOTED_AS.search(ctx.masked, begin, limit):
+        return _quoted_as(ctx, begin, limit)
     for match in _speech_verbs_in(ctx.masked, begin, limit):
         verb = match.group()
         kind = speech_verbs()[verb.lower()]
@@ -548,6 +567,8 @@ def _before_frame(ctx: _Context, span: QuoteSpan, floor: int) -> _Speaker | None
     begin = max(floor, coref.sentence_start(ctx.masked, end))
     stop = ctx.masked.rfind(MASK, begin, end)
     begin = stop + 1 if stop != -1 else begin
+    if _QUOTED_AS.search(ctx.masked, begin, end):
+        return _quoted_as(ctx, begin, end)
     verbs = _speech_verbs_in(ctx.masked, begin, end)
     for match in reversed(verbs):
         verb = match.group()
