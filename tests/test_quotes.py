@@ -705,3 +705,16 @@ def test_quoted_as_saying_names_the_speaker_not_the_outlet():
 def test_a_description_with_an_article_is_not_a_missed_name():
     text = "“The deal is done,” Marques, a Lisbon Socialist, said."
     assert said(text) == [("The deal is done,", None)]
+
+
+def test_officials_of_a_place_do_not_speak_for_the_organisation_named_before():
+    text = (
+        "The World Health Organization published its report on Monday. "
+        'Local officials said the clinics were "overwhelmed."'
+    )
+    assert [q.speaker for q in parsed_quotes(text)] == [None]
+    spokes = (
+        "The World Health Organization published its report on Monday. "
+        '"The clinics are overwhelmed," a spokesperson said.'
+    )
+    assert [q.speaker for q in parsed_quotes(spokes)] == ["World Health Organization"]
