@@ -39,6 +39,8 @@ ENTITIES = {
     "Turkish Foreign Ministry": Entity("tfm", "Turkish Foreign Ministry", "ORG", "TUR", "TURGOV"),
     "EU": Entity("eu", "European Union", "ORG", None, "IGOEUREEC"),
     "Kim": Entity("kim", "Kim Jong Un", "PERSON", "PRK", "PRKGOV"),
+    # a person whose role the entity layer does not know
+    "Okafor": Entity("okafor", "Jane Okafor", "PERSON", "KEN", "KENELI"),
     # a capital the entity layer leaves as a plain city (no CAMEO code of its own)
     "Vilnius": Entity("vilnius", "Vilnius", "GPE", "LTU", None),
 }
@@ -73,6 +75,7 @@ SURFACES = {
     "Turkish Foreign Ministry": ("Turkish Foreign Ministry", "name"),
     "European Union": ("EU", "name"),
     "Kim Jong Un": ("Kim", "name"),
+    "Jane Okafor": ("Okafor", "name"),
 }
 
 
@@ -846,3 +849,32 @@ def test_a_counted_event_noun_is_no_verb(nlp):
 def test_an_agent_without_a_country_is_no_target_even_a_domestic_one(nlp):
     found = triples(code(nlp, "Kenya and Japan agreed to share intelligence."))
     assert not any(target and target.endswith("SPY") for _, target, _ in found)
+
+
+def test_passive_with_the_object_as_subject(nlp):
+    assert ("JPN", None, "163") in triples(
+        code(nlp, "New sanctions were imposed by Japan on Monday.")
+    )
+
+
+def test_passive_agent_that_is_a_country_adjective_and_a_noun(nlp):
+    text = "Two Japanese sailors were killed by North Korean shelling."
+    assert ("PRK", "JPN", "190") in triples(code(nlp, text))
+
+
+def test_a_plural_after_a_name_before_a_preposition_is_a_noun(nlp):
+    found = triples(code(nlp, "Russia said it struck Iran targets in Ukraine."))
+    assert not any(source == "IRN" for source, _, _ in found)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Kenya's President Jane Okafor praised Somalia.", "President Jane Okafor praised Somalia."],
+)
+def test_a_title_before_a_name_gives_the_persons_agent(nlp, sentence):
+    assert ("KENGOV", "SOM", "051") in triples(code(nlp, sentence))
+
+
+def test_seizing_tankers_is_not_repressing_ones_own_people(nlp):
+    found = triples(code(nlp, "Iran's coast guard seized two tankers."))
+    assert not any(target and target.endswith("CVL") for _, target, _ in found)

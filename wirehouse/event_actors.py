@@ -273,7 +273,17 @@ def _with_bare_agents(
         if first == 1 and _adjective_like(replace(words[0], text=words[0].lower)):
             first = 0  # "Riot police fired ..."
         origin = _origin(words, actors, last)
-        if origin:
+        titled = next((a for a in actors if a.first == last + 1), None)
+        if (
+            titled is not None
+            and titled.entity_type == "PERSON"
+            and titled.code[:3].isalpha()
+            and titled.code[3:] in ("", "ELI")  # a role the entity layer did not know
+        ):
+            # "Secretary of State Antony Blinken": the title gives the person's agent
+            retitled = replace(titled, code=titled.code[:3] + code, first=first)
+            actors = [retitled if a is titled else a for a in actors]
+        elif origin:
             actors = _with_origin(words, actors, origin, first, code)
         elif _bare_agent(words, first, last) and not set(range(first, last + 1)) & covered:
             name = " ".join(w.text for w in words[first : last + 1])
@@ -333,6 +343,8 @@ def _agent_at(
 def _merge(left: Actor, right: Actor) -> Actor:
     """Adjacent phrases are one actor ("US State Department", "North Korean leader Kim")."""
     head = right if len(right.code) >= len(left.code) else left
+    if right.entity_type == "PERSON" and left.entity_type != "PERSON" and len(left.code) > 3:
+        head = replace(right, code=left.code)  # "Germany's Chancellor Olaf Scholz": the title
     return Actor(
         head.code,
         head.name,

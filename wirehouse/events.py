@@ -506,7 +506,7 @@ def _noun_reading(words: list[Word], at_word: dict[int, Actor], index: int) -> b
         return True
     if index - 1 in at_word and at_word[index - 1].weak:
         return True
-    if _plural_after_and(words, index):
+    if _plural_after_and(words, index) or _plural_after_name(words, at_word, index):
         return True
     if before.text.isdigit() or before.lower in COUNT_WORDS:
         return True  # "reported two arrests", "after several attacks"
@@ -532,6 +532,18 @@ COUNT_WORDS = frozenset(
     {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "several"}
     | {"many", "dozens", "hundreds", "numerous", "multiple", "repeated", "fresh", "further"}
 )
+
+
+def _plural_after_name(words: list[Word], at_word: dict[int, Actor], index: int) -> bool:
+    """ "struck Hezbollah targets in Lebanon": a plural right after a name, before a
+    preposition, is a noun the name modifies."""
+    word = words[index]
+    following = words[index + 1].lower if index + 1 < len(words) else ""
+    return (
+        index - 1 in at_word
+        and word.lower == word.lemma + "s"
+        and following in ("in", "on", "near", "across", "along", "inside")
+    )
 
 
 def _plural_after_and(words: list[Word], index: int) -> bool:
@@ -584,6 +596,8 @@ def _match(
         and _participle(words[head])
     ):
         return Match(head, head + 1, pattern, None)  # "Kenya was backed by X": X backed Kenya
+    if _passive_object(words, head, pattern):
+        return Match(head, head + 1, pattern, None)  # "sanctions were imposed by X"
     fronted = _fronted_object(words, at_word, head, pattern)
     if fronted is not None:
         # "a tariff that Washington imposed on X": the object is the relative clause's antecedent
@@ -612,6 +626,22 @@ def _match(
         matched.add(found)
         at = found + 1
     return Match(head, at, pattern, slot_actor, frozenset(matched))
+
+
+def _passive_object(words: list[Word], head: int, pattern: cameo.VerbPattern) -> bool:
+    """A one-object pattern in the passive whose object is the subject: "New sanctions were
+    imposed by the EU", "two tankers were seized"."""
+    if len(pattern.slots) != 1 or cameo.ACTOR_SLOT in pattern.slots[0] or pattern.particle:
+        return False
+    aux = head - 1
+    while aux > 0 and words[aux].lower in ("been", "being"):
+        aux -= 1
+    if aux < 1 or words[aux].lemma not in PASSIVE_AUX or not _participle(words[head]):
+        return False
+    return any(
+        w.lemma in pattern.slots[0] or w.lower in pattern.slots[0]
+        for w in words[max(0, aux - 3) : aux]
+    )
 
 
 def _fronted_object(
@@ -1064,7 +1094,11 @@ def _by_agent(
         if words[k].lower == "by" and k + 1 < len(words):
             nxt = k + 2 if words[k + 1].lower in ("the", "a", "an") else k + 1
             if nxt in at_word:
-                return _conjoined_right(words, actors, at_word[nxt])
+                agent = at_word[nxt]
+                after = words[agent.last + 1].text if agent.last + 1 < len(words) else ""
+                if agent.weak and after.isalpha() and after.islower():
+                    return [replace(agent, weak=False)]  # "killed by Russian shelling"
+                return _conjoined_right(words, actors, agent)
             return []
     return []
 
@@ -1107,7 +1141,7 @@ def _pairs(
 CHALLENGERS = frozenset({"OPP", "REB", "INS", "SEP", "LAB"})
 CHALLENGE_ROOTS = frozenset({"10", "11", "12", "13", "14"})
 ENFORCERS = frozenset({"COP", "MIL"})
-REPRESSION_ROOTS = frozenset({"17", "18"})
+REPRESSION_CODES = ("172", "173", "174", "175", "18")  # not 171: seizing a tanker
 
 
 def _home_side(source: Actor, code: str) -> Actor | None:
@@ -1116,7 +1150,7 @@ def _home_side(source: Actor, code: str) -> Actor | None:
         return None  # "police" in an article about no one country: whose, is not known
     if agent in CHALLENGERS and code[:2] in CHALLENGE_ROOTS:
         return Actor(country + "GOV", country, "", -1, -1, "AGENT")
-    if agent in ENFORCERS and code[:2] in REPRESSION_ROOTS:
+    if agent in ENFORCERS and code.startswith(REPRESSION_CODES):
         return Actor(country + "CVL", country, "", -1, -1, "AGENT")
     return None
 
