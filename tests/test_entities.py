@@ -402,3 +402,25 @@ def test_embassy_is_an_organisation_of_the_sending_country():
     embassy = entity(text, "US Embassy")
     assert (embassy.type, embassy.country_code) == ("ORG", "USA")
     assert got["Nairobi"] == ["Nairobi"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Gov. Halyna Moroz said the grid was hit.", "Halyna Moroz"),
+        ("The grid was hit, Lt. Gov. Ana Reyes said on Monday.", "Ana Reyes"),
+        ("Secretary of State Marcia Okoye said talks would go on.", "Marcia Okoye"),
+        ("The talks went on, said Chief of Staff Ivo Brandt.", "Ivo Brandt"),
+        ("The Minister of Finance Bola Adeyemi said the budget was tight.", "Bola Adeyemi"),
+        ("Minister of Foreign Affairs Lina Haddad flew to Rome.", "Lina Haddad"),
+    ],
+)
+def test_a_title_is_not_part_of_the_name(text: str, name: str) -> None:
+    people = [e.name for e in analyse(text)[0] if e.type == "PERSON"]
+    assert people == [name]
+
+
+def test_an_organisation_of_a_place_is_no_title() -> None:
+    names = {e.name for e in analyse("The University of Lagos and the Bank of England met.")[0]}
+    assert "Bank of England" in names
+    assert not any(n.startswith("England") for n in names)

@@ -665,6 +665,11 @@ class _Pass:
     def classify_piece(self, start: int, end: int) -> None:
         doc, rules = self.toks, self.rules
         words = [t.text for t in doc[start:end]]
+        across = self.title_across(start, end)
+        if across is not None:  # "Secretary of State Marcia Caldwell": the run is "State ..."
+            title_start, title_end = across
+            self.add_person(title_end, end, self.span_text(title_start, title_end), title_start)
+            return
         title_end = self.title_inside(start, end)
         if title_end > start:
             self.add_person(title_end, end, self.span_text(start, title_end), start)
@@ -753,6 +758,24 @@ class _Pass:
             if stop > i and stop < end:
                 best = max(best, stop)
         return best
+
+    def title_across(self, start: int, end: int) -> tuple[int, int] | None:
+        """(start, end) of a title that begins before the run, over a lowercase word, and
+        ends inside it, leaving a name after it; None when there is none."""
+        for i in range(max(0, start - MAX_TITLE_TOKENS + 1), start):
+            stop = self.title_at(i, end)
+            if start < stop < end and all(self.owner[j] < 0 for j in range(i, start)):
+                return i, stop
+        # "Minister of Finance Ngozi Adeyemi": a title, "of", then ordinary capitalised words
+        # of its portfolio up to the name
+        if start >= 2 and self.prev_word(start) == "of":
+            title_start = self.title_before(start - 1)
+            stop = start
+            while stop < end and self.is_common(self.toks[stop]):
+                stop += 1
+            if title_start is not None and start < stop <= end - 2:
+                return title_start, stop
+        return None
 
     def context_city(self, name: str, start: int, end: int) -> bool:
         entry = self.gaz.context_cities.get(name)
