@@ -718,3 +718,17 @@ def test_officials_of_a_place_do_not_speak_for_the_organisation_named_before():
         '"The clinics are overwhelmed," a spokesperson said.'
     )
     assert [q.speaker for q in parsed_quotes(spokes)] == ["World Health Organization"]
+
+
+def test_a_place_at_the_end_of_the_speaker_phrase_is_no_speaker():
+    text = 'The ministry of health in Kinshasa said the outbreak was "under control."'
+    assert [q.speaker for q in parsed_quotes(text)] == [None]
+
+
+def test_a_quotation_standing_as_its_own_sentence_after_a_speaker():
+    text = "Kim Jong Un said the troops had fought bravely. “They are heroes of the motherland.”"
+    assert said(text) == [("They are heroes of the motherland.", "Kim Jong Un")]
+    no_speech = "Trump met Putin in Alaska. “It was a great meeting.”"
+    assert said(no_speech) == [("It was a great meeting.", None)]
+    in_a_sentence = "Kim Jong Un said the troops fought. “Heroes” is the word on every poster."
+    assert [(q.text, q.speaker) for q in quotes_of(in_a_sentence)] == [("Heroes", None)]

@@ -67,6 +67,7 @@ _CONJUNCTION = re.compile(
 )
 _AFFILIATION = re.compile(r"\s+(?:of|from|at|with)\s+(?:the\s+)?[A-Z]")
 _LOCATIVE = re.compile(r"\s+(?:in|at)\s+(?:the\s+)?[A-Z]")  # "its embassy in Nairobi"
+_IN_PLACE = re.compile(r"\s+in\s+(?:the\s+)?$")
 _AGE = re.compile(r"^(?:the|a)\s+(?:\w+-)?\d+-year-old$", re.IGNORECASE)  # "the 54-year-old"
 _PLACE_CUT = re.compile(
     r"\s+(?:in|on|to|at|during|after|before|while|when|who|as|last|this|earlier|later|told|"
@@ -378,6 +379,11 @@ def _resolve_phrase(ctx: _Context, start: int, end: int, verb: str | None) -> _S
             return found
     inside = ctx.mentions_in(start, end)
     head = [m for m in inside if m.end_char == end]
+    if head and ctx.type_of(head[-1]) in ("GPE", "LOC"):
+        place = _IN_PLACE.search(ctx.text, start, head[-1].start_char)
+        if place and place.start() > start:
+            # "the ministry of health in Kinshasa", "officials in Kyiv": a place is no speaker
+            return _resolve_phrase(ctx, start, place.start(), verb)
     if head:
         if head[-1].kind == "demonym" and len(words) == 2 and _DETERMINER.match(phrase):
             # "the Norwegian said": a person of that nationality named just before
@@ -626,7 +632,7 @@ def find_quotes(
     for index in range(len(groups)):
         if speakers[index] is None:
             speakers[index] = _borrowed(ctx, groups, speakers, index) or _introduced(
-                ctx, groups[index][0]
+                ctx, groups[index]
             )
     quotes = [_scare(ctx.text, group[0]) for group in nicknames]
     for group, speaker in zip(groups, speakers, strict=True):
@@ -666,17 +672,26 @@ def _scare(text: str, span: QuoteSpan) -> Quote:
     )
 
 
-def _introduced(ctx: _Context, first: QuoteSpan) -> _Speaker | None:
-    """A quote opening its paragraph, introduced by the paragraph before: one ending in a
-    colon ("the judge said:"), or one whose last sentence has a person speaking ("Vaitkus told
-    reporters that ...") — the reporter's usual lead-in to a block quote."""
+def _introduced(ctx: _Context, group: list[QuoteSpan]) -> _Speaker | None:
+    """A quotation standing as a sentence of its own, introduced by the sentence before: one
+    ending in a colon ("the judge said:"), or one where a person speaks ("Vaitkus told reporters
+    that ...") — the reporter's usual lead-in to a quotation of its own."""
+    first, last = group[0], group[-1]
     if first.open_at is None:
         return None
+    if last.close_at is not None:
+        rest = ctx.masked[last.close_at + 1 : coref.sentence_end(ctx.masked, last.close_at)]
+        if re.search(r"\w", rest):  # '"Hope" is the word': the quote is part of a sentence
+            return None
     line = ctx.line_of(first.open_at)
-    if line == 0 or ctx.text[line : first.open_at].strip():
+    sentence = max(line, coref.sentence_start(ctx.masked, first.open_at))
+    if ctx.text[sentence : first.open_at].strip() or sentence == 0:
         return None
-    end = len(ctx.text[:line].rstrip())
-    start = max(ctx.line_of(end), coref.sentence_start(ctx.masked, end - 1))
+    end = sentence
+    while end > 0 and ctx.text[end - 1].isspace():
+        end -= 1
+    floor = ctx.line_of(end) if sentence == line else line
+    start = max(floor, coref.sentence_start(ctx.masked, end - 1))
     if end <= start:
         return None
     colon = ctx.text[end - 1] == ":"
