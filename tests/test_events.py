@@ -878,3 +878,30 @@ def test_a_title_before_a_name_gives_the_persons_agent(nlp, sentence):
 def test_seizing_tankers_is_not_repressing_ones_own_people(nlp):
     found = triples(code(nlp, "Iran's coast guard seized two tankers."))
     assert not any(target and target.endswith("CVL") for _, target, _ in found)
+
+
+def test_calling_an_earlier_act_names_criticises_its_maker(nlp):
+    text = "Japan imposed tariffs on Kenya. Kenya called the tariffs 'economic blackmail'."
+    assert ("KEN", "JPN", "111") in triples(code(nlp, text))
+    assert not any(
+        c == "111" for _, _, c in triples(code(nlp, "Iran called for an end to the attacks."))
+    )
+
+
+def test_an_appeal_with_no_one_named_is_made_of_the_place_it_is_about(nlp):
+    text = "The United Nations called for an immediate ceasefire in Somalia."
+    assert ("IGOUNO", "SOM", "0256") in triples(code(nlp, text))
+
+
+def test_a_reaction_can_point_at_an_event_earlier_in_its_own_sentence(nlp):
+    text = (
+        "Kenya and Somalia held joint drills, drawing anger from Iran, which condemned the drills."
+    )
+    found = triples(code(nlp, text))
+    assert {("IRN", "KEN", "111"), ("IRN", "SOM", "111")} <= found
+
+
+def test_a_reaction_never_points_at_a_hypothetical_event(nlp):
+    text = "Japan could impose sanctions on Iran. Kenya condemned the move."
+    found = triples(code(nlp, text))
+    assert ("KEN", "JPN", "111") not in found

@@ -258,8 +258,11 @@ def _sentence_events(
                 words, actors, at_word, gapped[-1].last + 1
             )
         if sources and not targets:
+            # events coded earlier in this sentence count too ("began a joint exercise, drawing
+            # a warning from China, which called the drills a threat")
+            so_far = [*history, *(_as_event(e) for e in events)] if events else history
             targets = _antecedent_target(
-                words, at_word, match, subject, sources, history, text, earlier
+                words, at_word, match, subject, sources, so_far, text, earlier
             )
         if sources and not targets and match.pattern.code[:2] == "10":
             targets = _holder(words, sources, history)
@@ -272,6 +275,9 @@ def _sentence_events(
                 for a in [_home_actor(home)]
                 if a.code[:3] not in _countries(sources) and a.entity_id not in named
             ]
+        threat = match.pattern.code[:2] == "13" and bool(match.pattern.slots)
+        if sources and not targets and (match.pattern.code[:2] in ADDRESSED_ROOTS or threat):
+            targets = _addressee(words, actors, match, sources, home)
         if match.pattern.code[:2] == "04" and any(_agent(t) in NOT_INTERLOCUTORS for t in targets):
             continue  # "Chad hosts 1.2 million refugees": sheltering people, not a meeting
         targets = _not_self(sources, targets, match.pattern.code)
@@ -316,6 +322,39 @@ NOT_INTERLOCUTORS = frozenset({"REF", "CVL"})  # people hosted or visited, not m
 
 def _agent(actor: Actor) -> str:
     return actor.unplaced or actor.code[3:6]
+
+
+ADDRESSED_ROOTS = frozenset({"02", "10"})
+
+
+def _addressee(
+    words: list[Word],
+    actors: list[Actor],
+    match: Match,
+    sources: list[Actor],
+    home: Entity | None,
+) -> list[Actor]:
+    """Whom an appeal or demand with no one named is made of: the country it is about in the
+    sentence ("called for a ceasefire in Sudan"), else the country the article is clearly
+    about, when the speaker is a foreign state or body."""
+    own = _countries(sources)
+    if any(s.unplaced or not s.code[:3].isalpha() for s in sources):
+        return []
+    for actor in actors:
+        if (
+            actor.first > match.head
+            and words[actor.first - 1].lower in ("in", "inside")
+            and actor.entity_type == "GPE"
+            and actor.code[:3] not in own
+        ):
+            return [replace(actor, code=actor.code[:3])]
+    if home is None:
+        return []
+    named = {a.entity_id for a in actors}
+    fallback = _home_actor(home)
+    if fallback.code[:3] in own or fallback.entity_id in named:
+        return []
+    return [fallback]
 
 
 def _domestic(actor: Actor) -> bool:
@@ -1193,7 +1232,11 @@ def _antecedent_target(
     if not roots or noun_at in at_word:
         return []
     own = {s.code[:3] for s in sources}
-    others = [e for e in history if e.actor1_code and e.actor1_code[:3] not in own]
+    others = [
+        e
+        for e in history
+        if e.actor1_code and e.actor1_code[:3] not in own and not e.is_hypothetical
+    ]  # a reaction answers what happened, not what "could" happen
     kind = [e for e in others if e.event_code[:2] in roots]
     if kind:  # every source of that event: "welcomed the deal" -> both signatories
         latest = kind[-1]
