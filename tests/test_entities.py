@@ -424,3 +424,22 @@ def test_an_organisation_of_a_place_is_no_title() -> None:
     names = {e.name for e in analyse("The University of Lagos and the Bank of England met.")[0]}
     assert "Bank of England" in names
     assert not any(n.startswith("England") for n in names)
+
+
+def test_arabic_names_keep_their_particles_and_later_forms_resolve() -> None:
+    text = (
+        "Kuwaiti Oil Minister Nasser al-Mutairi met Omani envoy Salim Al Busaidi on Monday. "
+        "Al-Mutairi said the cut would hold, and Al Busaidi agreed. Mutairi left early."
+    )
+    found = resolved(text)
+    assert found["Nasser al-Mutairi"] == ["Nasser al-Mutairi"]
+    assert found["Al-Mutairi"] == found["Mutairi"] == ["Nasser al-Mutairi"]
+    assert found["Salim Al Busaidi"] == found["Al Busaidi"] == ["Salim Al Busaidi"]
+
+
+def test_a_listed_body_written_with_another_country_is_that_countrys() -> None:
+    entities, _ = analyse(
+        "The German Foreign Office summoned Italy's envoy. The Foreign Office in London agreed."
+    )
+    codes = {e.name: e.cameo_code for e in entities if e.type == "ORG"}
+    assert codes == {"German Foreign Office": "DEUGOV", "Foreign Office": "GBRGOV"}

@@ -206,11 +206,13 @@ class _Pass:
         self.nicknames()
         self.hyphenated_names()
         self.gazetteer_matches()
+        self.foreign_bodies()
         self.name_runs()
         self.of_places()
         self.missions()
         self.acronyms()
         self.surnames()
+        self.particle_surnames()
         self.brands()
         self.assign_countries()
         result = []
@@ -592,6 +594,8 @@ class _Pass:
         following = doc[i + 1]
         if following.lower_ == "the" and i + 2 < len(doc):
             following = doc[i + 2]
+        elif following.text == "-" and not doc[i].whitespace_ and i + 2 < len(doc):
+            following = doc[i + 2]  # "al-Rawahi", "el-Sisi"
         if not self.is_name_token(following):
             return False
         return doc[i].lower_ in rules.particles or doc[i].lower_ in rules.connectors
@@ -809,7 +813,10 @@ class _Pass:
     def plain_name(self, start: int, end: int) -> bool:
         """Two to four capitalised words, none an ordinary word: a person by default."""
         tokens = [t for t in self.toks[start:end] if any(c.isalpha() for c in t.text)]
-        return 2 <= len(tokens) <= 4 and not any(self.is_common(t) for t in tokens)
+        particles = self.rules.particles
+        inner = [t for t in tokens[1:-1] if t.lower_ in particles]  # "Khalid Al Mannai"
+        named = [t for t in tokens if t not in inner]
+        return 2 <= len(named) <= 4 and not any(self.is_common(t) for t in named)
 
     # -- titles ------------------------------------------------------------------------
     def title_at(self, start: int, end: int) -> int:
@@ -1150,6 +1157,62 @@ class _Pass:
             if free and not (self.sentence_initial(token.i) and token.is_stop):
                 self.add(token.i, token.i + 1, people[token.text])
         self.surname_particles()
+
+    def foreign_bodies(self) -> None:
+        """A listed government body written with another country before it is that country's
+        ("the German Foreign Office", "Canada's Interior Ministry"), not the listed one's."""
+        for start, (end, reading) in list(self.spans.items()):
+            if reading.origin != "body" or not reading.iso3:
+                continue
+            country = self.country_before(start)
+            if country is None or not country.iso3 or country.iso3 == reading.iso3:
+                continue
+            agent = (reading.cameo or "")[len(reading.iso3) :]
+            owner = self.owner[start - 1 if self.toks[start - 1].is_alpha else start - 2]
+            adjective = self.span_text(owner, self.spans[owner][0]).removesuffix("'s")
+            name = f"{adjective.removesuffix('’s')} {self.span_text(start, end)}"
+            self.spans[start] = (
+                end,
+                replace(
+                    reading,
+                    name=name,
+                    kind="name",
+                    iso3=country.iso3,
+                    cameo=country.iso3 + agent if agent else None,
+                    origin="rule_body",
+                ),
+            )
+
+    def particle_surnames(self) -> None:
+        """A later "Al-Harbi", "al-Harbi" or "Harbi" is the "Faisal al-Harbi" named before."""
+        later: dict[str, Reading | None] = {}
+        particles = self.rules.particles
+        for _, reading in sorted(self.spans.values(), key=lambda item: item[0]):
+            parts = reading.name.split()
+            particle, _, rest = parts[-1].partition("-")
+            if len(parts) >= 3 and parts[-2].lower() in particles:  # "Salim Al Busaidi"
+                particle, rest = parts[-2], parts[-1]
+            if reading.type != "PERSON" or particle.lower() not in particles:
+                continue
+            if rest[:1].isupper():
+                known = later.get(rest, reading)
+                later[rest] = known if known and known.name == reading.name else None
+        toks = self.toks
+        for i, token in enumerate(toks):
+            reading = later.get(token.text)
+            if reading is None:
+                continue
+            owner = self.owner[i]
+            if owner >= 0:  # "Al Busaidi" read as a name of its own
+                end, own = self.spans[owner]
+                short = own.name.replace("-", " ").split()
+                if own.type == "PERSON" and len(short) == 2 and short[0].lower() in particles:
+                    self.spans[owner] = (end, replace(reading, kind="alias", role=None))
+                continue
+            start = i
+            if i >= 2 and toks[i - 1].text == "-" and toks[i - 2].lower_ in self.rules.particles:
+                start = i - 2 if self.owner[i - 2] < 0 and self.owner[i - 1] < 0 else i
+            self.add(start, i + 1, replace(reading, kind="alias", role=None))
 
     def surname_particles(self) -> None:
         """ "Van Wyk" / "van Wyk" for "Pieter van Wyk": the particle belongs to the surname,
