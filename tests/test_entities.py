@@ -439,7 +439,7 @@ def test_arabic_names_keep_their_particles_and_later_forms_resolve() -> None:
 
 def test_a_listed_body_written_with_another_country_is_that_countrys() -> None:
     entities, _ = analyse(
-        "The German Foreign Office summoned Italy's envoy. The Foreign Office in London agreed."
+        "Germany's Foreign Office summoned Italy's envoy. The Foreign Office in London agreed."
     )
     codes = {e.name: e.cameo_code for e in entities if e.type == "ORG"}
     assert codes == {"German Foreign Office": "DEUGOV", "Foreign Office": "GBRGOV"}

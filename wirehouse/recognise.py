@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import cache
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -38,6 +39,16 @@ class Reading:
     role: str | None = None
     origin: str = "rule"  # the gazetteer kind that named it, "dateline", or "rule"
     agent: str | None = None  # CAMEO agent code implied by a title or an organisation's head
+
+
+@cache
+def _adjectives() -> dict[str, str]:
+    """Each country's first listed adjective ("German"), to name its bodies."""
+    adjectives: dict[str, str] = {}
+    for row in read_csv_rows("gazetteer", "demonyms.csv"):
+        if row["form"] == "adjective" and row["demonym"][:1].isupper():
+            adjectives.setdefault(row["iso3"], row["demonym"])
+    return adjectives
 
 
 if not Span.has_extension("wh"):
@@ -1168,9 +1179,8 @@ class _Pass:
             if country is None or not country.iso3 or country.iso3 == reading.iso3:
                 continue
             agent = (reading.cameo or "")[len(reading.iso3) :]
-            owner = self.owner[start - 1 if self.toks[start - 1].is_alpha else start - 2]
-            adjective = self.span_text(owner, self.spans[owner][0]).removesuffix("'s")
-            name = f"{adjective.removesuffix('’s')} {self.span_text(start, end)}"
+            adjective = _adjectives().get(country.iso3, country.name)
+            name = f"{adjective} {self.span_text(start, end)}"
             self.spans[start] = (
                 end,
                 replace(
