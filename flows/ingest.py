@@ -295,11 +295,13 @@ def _run_batches(
     with progress_bar(total, enabled=show_progress) as advance:
         advance(summary.files_unchanged)
         for result, count in _results(batches, known, run_id, settings, window, pool):
-            load_started = time.perf_counter()
+            load_started, load_cpu = time.perf_counter(), time.thread_time()
             load_batch_task(con, db_path, run_id, result)
             result.seconds["load"] = time.perf_counter() - load_started
+            result.cpu_seconds["load"] = time.thread_time() - load_cpu
             summary.add_batch(result)
             add(summary.stage_seconds, result.seconds)
+            add(summary.stage_cpu_seconds, result.cpu_seconds)
             advance(count)
 
 

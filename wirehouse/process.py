@@ -37,7 +37,8 @@ _NOT_READ = sha256(b"")  # the hash kept for a file rejected by a limit: the nex
 class BatchResult:
     tables: dict[str, pl.DataFrame]
     unchanged: list[str] = field(default_factory=list)
-    seconds: dict[str, float] = field(default_factory=dict)
+    seconds: dict[str, float] = field(default_factory=dict)  # stage -> wall-clock seconds
+    cpu_seconds: dict[str, float] = field(default_factory=dict)  # stage -> CPU seconds
 
 
 @dataclass
@@ -53,10 +54,11 @@ class FileTimeLimit(TimeoutError):
 def process_batch(
     sources: list[SourceFile], known: dict[str, str], run_id: str, settings: Settings | None = None
 ) -> BatchResult:
-    """The batch's frames, with the seconds each stage took in BatchResult.seconds."""
-    with collect() as seconds:
+    """The batch's frames, with the seconds each stage took in BatchResult.seconds (and its
+    CPU seconds in BatchResult.cpu_seconds)."""
+    with collect() as times:
         result = _process_batch(sources, known, run_id, settings)
-    result.seconds = seconds
+    result.seconds, result.cpu_seconds = times.wall, times.cpu
     return result
 
 

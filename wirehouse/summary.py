@@ -33,6 +33,7 @@ class RunSummary:
     table_rows: dict[str, int] = field(default_factory=dict)
     seconds: float = 0.0
     stage_seconds: dict[str, float] = field(default_factory=dict)  # summed over batches
+    stage_cpu_seconds: dict[str, float] = field(default_factory=dict)  # the same in CPU time
 
     def add_batch(self, result: BatchResult) -> None:
         sources = result.tables["source_files"]
