@@ -905,3 +905,50 @@ def test_a_reaction_never_points_at_a_hypothetical_event(nlp):
     text = "Japan could impose sanctions on Iran. Kenya condemned the move."
     found = triples(code(nlp, text))
     assert ("KEN", "JPN", "111") not in found
+
+
+def test_a_denial_in_an_object_relative_clause_answers_the_claim(nlp):
+    text = "Russia accused Ukraine of espionage, a claim Ukraine denied."
+    assert ("UKR", "RUS", "016") in triples(code(nlp, text))
+
+
+def test_a_participial_aside_keeps_its_words_out_of_the_main_clause(nlp):
+    text = "Japan condemned the launch, calling it a breach of United Nations resolutions."
+    found = triples(code(nlp, text))
+    assert not any(target == "IGOUNO" for _, target, _ in found)
+    assert not any(c.startswith("02") for _, _, c in found)
+
+
+def test_an_infinitive_of_purpose_keeps_the_main_subject(nlp):
+    found = code(nlp, "Japan summoned Russia's ambassador on Monday to protest the incident.")
+    assert {e.actor1_code for e in found} == {"JPN"}
+
+
+def test_a_participle_after_the_object_ends_the_search_for_a_target(nlp):
+    text = "Kenya and Somalia agreed to a truce brokered by Turkey and Japan."
+    found = triples(code(nlp, text))
+    assert ("KEN", "SOM", "0871") in found and ("KEN", "TUR", "0871") not in found
+
+
+def test_conflict_by_two_named_together_is_not_at_each_other(nlp):
+    found = triples(code(nlp, "Japan and the United States condemned the decision."))
+    assert ("JPN", "USA", "111") not in found and ("USA", "JPN", "111") not in found
+    assert {("JPN", None, "111"), ("USA", None, "111")} <= found
+
+
+def test_one_event_per_source_and_code_when_one_has_a_target(nlp):
+    found = code(nlp, "Japan summoned Russia's ambassador on Monday to protest the incident.")
+    assert [(e.actor1_code, e.actor2_code, e.event_code) for e in found] == [
+        ("JPN", "RUSGOV", "114")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Japan is considering sending air defence systems to Ukraine.", ("JPN", "UKR", "072")),
+        ("Iran firmly opposed the plan of the United States.", ("IRN", "USA", "110")),
+    ],
+)
+def test_more_dictionary_phrases(nlp, sentence, expected):
+    assert expected in triples(code(nlp, sentence))

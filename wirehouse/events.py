@@ -307,7 +307,13 @@ def _sentence_events(
                 _event(source, target, match.pattern.code, start, end, event_text)
                 | {"hypothetical": hypothetical, "date": when, "place": place}
             )
-    return [_as_event(e) for e in events]
+    # "summoned China's ambassador to protest the incident": one protest, with its target
+    targeted = {(e["source"].code, e["code"]) for e in events if e["target"] is not None}
+    return [
+        _as_event(e)
+        for e in events
+        if e["target"] is not None or (e["source"].code, e["code"]) not in targeted
+    ]
 
 
 # agents that make a same-country pair a domestic event ("police dispersed protesters")
@@ -325,6 +331,9 @@ def _agent(actor: Actor) -> str:
 
 
 ADDRESSED_ROOTS = frozenset({"02", "10"})
+# what two actors named together do to each other when no one else is named: agree, meet,
+# praise, cooperate, make peace, cut ties, fight ("Kenya and Somalia signed", "clashed")
+MUTUAL_ROOTS = frozenset({"03", "04", "05", "06", "08", "16", "19"})
 
 
 def _addressee(
@@ -644,7 +653,11 @@ def _match(
     for slot in pattern.slots:
         found = None
         for k in range(at, limit):
-            if words[k].text in (".", ";") or _new_clause(words, k):
+            if (
+                words[k].text in (".", ";")
+                or _new_clause(words, k)
+                or _participial_clause(words, k)
+            ):
                 break  # "did not fire missiles ..., but Ukraine fired": objects stay in a clause
             if k in at_word and _next_clause_subject(words, at_word[k]):
                 break  # "sent warships ... and Turkey deployed jets": nor past a new subject
@@ -740,6 +753,7 @@ def _subject(
         subject.group = [owner] if owner else []
         return subject
     k = match.head - 1
+    infinitive = False
     while k >= 0:
         word = words[k]
         kinds = cameo.kinds_of(word.lower)
@@ -749,6 +763,10 @@ def _subject(
             if stationed >= 0 and words[stationed + 1].lower in ("in", "at"):
                 # "its embassy in Antananarivo urged", "opposition parties in Kenya rejected"
                 actor = at_word.get(stationed, actor)
+            if infinitive and last_subject and _object_of_a_verb(words, actor):
+                # "summoned China's ambassador on Monday to protest": the summoner protests
+                subject.group = last_subject
+                return subject
             if not actor.weak:
                 subject.group = _conjoined_left(words, actors, actor)
             return subject
@@ -780,6 +798,7 @@ def _subject(
             "hypothetical_control",
             "negative_control",
         }
+        infinitive = infinitive or word.lower == "to"
         if skippable or word.lower.endswith("ly") or word.lower in ("to", "-", "be"):
             k -= 1
             continue
@@ -811,6 +830,14 @@ def _subject(
 
 
 APPOSITION_WORDS = 10  # words an apposition between subject and verb may have
+
+
+def _object_of_a_verb(words: list[Word], actor: Actor) -> bool:
+    """An actor phrase right after a dictionary verb (past the article): its object."""
+    k = actor.first - 1
+    if k >= 0 and "determiner" in cameo.kinds_of(words[k].lower):
+        k -= 1
+    return k >= 0 and (words[k].lemma in cameo.verb_patterns() and words[k].lower != words[k].lemma)
 
 
 def _apposition_subject(
@@ -1070,8 +1097,10 @@ def _target(
             word.lower == "that" and match.pattern.code[:2] in ADDRESSEE_ROOTS
         ):
             break
-        if _new_clause(words, k):
+        if _new_clause(words, k) or _participial_clause(words, k):
             break  # "pledged aid, and Japan said ...": a later clause has its own roles
+        if _finite_head(word) and k not in match.matched:
+            break  # "a truce brokered by Qatar": the participle's agent is not the target
         k += 1
     if match.pattern.code[:2] in SPEECH_ROOTS and subject.group:
         # "X shared a message addressed to Y, criticizing ...": Y between subject and verb
@@ -1113,6 +1142,13 @@ def _attributed(words: list[Word], actor: Actor) -> bool:
     """An actor right before a reporting verb ("..., the ministry said") is its subject."""
     following = actor.last + 1
     return following < len(words) and "speech" in cameo.kinds_of(words[following].lower)
+
+
+def _participial_clause(words: list[Word], k: int) -> bool:
+    """ "condemned the launch, calling it a violation of UN resolutions": a comma before an
+    -ing word opens an aside with roles of its own."""
+    following = words[k + 1].lower if k + 1 < len(words) else ""
+    return words[k].text == "," and following.endswith("ing") and len(following) > 5
 
 
 def _new_clause(words: list[Word], k: int) -> bool:
@@ -1162,8 +1198,11 @@ def _pairs(
         ]
     if len(sources) > 1 and pattern.code.startswith(("033", "07")):
         return [(s, None) for s in sources]  # "Japan and Qatar will pay for ...": co-donors
-    if len(sources) > 1:  # "Kenya and Somalia agreed": symmetric, one event each way
+    if len(sources) > 1 and pattern.code[:2] in MUTUAL_ROOTS:
+        # "Kenya and Somalia agreed": symmetric, one event each way
         return [(s, t) for s in sources for t in sources if s is not t]
+    if len(sources) > 1:  # "Washington and Seoul condemned the launch": each, not each other
+        return [] if _needs_target(pattern, sources) else [(s, None) for s in sources]
     source = sources[0]
     home_side = _home_side(source, pattern.code)
     if home_side is not None:
@@ -1220,7 +1259,10 @@ def _antecedent_target(
         return []
     if match.pattern.code[:2] not in REACTION_ROOTS:
         return []
-    if subject.passive:
+    fronted = [k for k in match.matched if k < match.head]
+    if fronted:
+        noun_at = fronted[0]  # "a claim Kyiv denied": the relative clause's antecedent
+    elif subject.passive:
         noun_at = match.head - 2
     elif match.end < len(words) and words[match.end].lower in ("the", "this", "these", "such"):
         noun_at = _noun_after(words, match.end + 1)
