@@ -732,3 +732,18 @@ def test_a_quotation_standing_as_its_own_sentence_after_a_speaker():
     assert said(no_speech) == [("It was a great meeting.", None)]
     in_a_sentence = "Kim Jong Un said the troops fought. “Heroes” is the word on every poster."
     assert [(q.text, q.speaker) for q in quotes_of(in_a_sentence)] == [("Heroes", None)]
+
+
+def test_a_quote_framed_for_somebody_unnamed_borrows_no_speaker():
+    text = "“We will rebuild,” Rocha said. “Never,” one resident said."
+    assert said(text) == [("We will rebuild,", "Helena Rocha"), ("Never,", None)]
+    pronoun = "“We will rebuild,” Rocha said. “Never,” she added."
+    assert said(pronoun) == [("We will rebuild,", "Helena Rocha"), ("Never,", "Helena Rocha")]
+
+
+def test_a_second_verb_without_a_subject_shares_the_first_verbs_speaker():
+    text = (
+        "Lavrov described the plan as “reckless” and said Moscow would take "
+        "“all necessary steps” to respond."
+    )
+    assert said(text) == [("reckless", "Sergei Lavrov"), ("all necessary steps", "Sergei Lavrov")]

@@ -67,8 +67,10 @@ _CONJUNCTION = re.compile(
 )
 _AFFILIATION = re.compile(r"\s+(?:of|from|at|with)\s+(?:the\s+)?[A-Z]")
 _LOCATIVE = re.compile(r"\s+(?:in|at)\s+(?:the\s+)?[A-Z]")  # "its embassy in Nairobi"
+_WORDS = re.compile(r"[^\W\d_]+")
 _IN_PLACE = re.compile(r"\s+in\s+(?:the\s+)?$")
-_AGE = re.compile(r"^(?:the|a)\s+(?:\w+-)?\d+-year-old$", re.IGNORECASE)  # "the 54-year-old"
+# "the 54-year-old (striker)": the person named just before; "a 54-year-old" is someone new
+_AGE = re.compile(r"^the\s+(?:\w+-)?\d+-year-old(?:\s+[a-z]+){0,2}$", re.IGNORECASE)
 _PLACE_CUT = re.compile(
     r"\s+(?:in|on|to|at|during|after|before|while|when|who|as|last|this|earlier|later|told|"
     r"said|in an?|on \w+day)\b.*$"
@@ -286,6 +288,25 @@ class _Speaker:
     @property
     def is_person(self) -> bool:
         return self.type in ("PERSON", None)
+
+
+def _nobody(ctx: _Context, start: int, end: int, verb: str) -> _Speaker | None:
+    """A quote framed by a speech verb whose speaker phrase (in body[start:end]) names nobody
+    ("a resident said"): speaker NULL, and never given the speaker of another quote nearby
+    (the next quote of that speaker shares this NULL). An unresolved pronoun ("It added") is
+    left open: the quote beside it may name whom it stands for; so is a verb with no subject of
+    its own ('criticised the plan as "…" and said ...'), whose speaker is the earlier verb's."""
+    words = [word.lower() for word in _WORDS.findall(ctx.masked[start:end])]
+    if not words or words[0] in ("and", "but", "or", "then"):
+        return None
+    if any(word in coref.pronouns() for word in words):
+        return None
+    return _Speaker(None, None, verb)
+
+
+def _named(*found: _Speaker | None) -> _Speaker | None:
+    """The first speaker that names someone, else the first frame found."""
+    return next((f for f in found if f and f.name), next((f for f in found if f), None))
 
 
 class _Context:
@@ -542,7 +563,7 @@ def _after_frame(ctx: _Context, span: QuoteSpan) -> _Speaker | None:
     lead = re.match(r"[\s,;—–-]*", ctx.masked[begin:limit])
     begin += lead.end() if lead else 0
     if _QUOTED_AS.search(ctx.masked, begin, limit):
-        return _quoted_as(ctx, begin, limit)
+        return _quoted_as(ctx, begin, limit) or _nobody(ctx, begin, limit, "quoted")
     for match in _speech_verbs_in(ctx.masked, begin, limit):
         verb = match.group()
         kind = speech_verbs()[verb.lower()]
@@ -550,18 +571,22 @@ def _after_frame(ctx: _Context, span: QuoteSpan) -> _Speaker | None:
             continue
         if match.start() == begin:
             if kind in ("speech", "according"):
-                return _speaker_after(ctx, match.end(), limit, verb)
+                return _speaker_after(ctx, match.end(), limit, verb) or _nobody(
+                    ctx, match.end(), limit, verb
+                )
             return None
         subject = ctx.masked[begin : match.start()]
         if kind == "according":  # "…" in Geneva, according to the ministry
-            return _speaker_after(ctx, match.end(), limit, verb)
+            return _speaker_after(ctx, match.end(), limit, verb) or _nobody(
+                ctx, match.end(), limit, verb
+            )
         if kind != "speech" or len(subject.split()) > 9 or _CONJUNCTION.match(subject):
             return None
         found = _subject_before(ctx, begin, match.start(), verb)
         if found is None and subject.rstrip().endswith(","):
             # "…" for farmers, said Ana Silva: no subject before the verb, so it follows
-            return _speaker_after(ctx, match.end(), limit, verb)
-        return found
+            found = _speaker_after(ctx, match.end(), limit, verb)
+        return found or _nobody(ctx, begin, limit, verb)
     return None
 
 
@@ -574,13 +599,15 @@ def _before_frame(ctx: _Context, span: QuoteSpan, floor: int) -> _Speaker | None
     stop = ctx.masked.rfind(MASK, begin, end)
     begin = stop + 1 if stop != -1 else begin
     if _QUOTED_AS.search(ctx.masked, begin, end):
-        return _quoted_as(ctx, begin, end)
+        return _quoted_as(ctx, begin, end) or _nobody(ctx, begin, end, "quoted")
     verbs = _speech_verbs_in(ctx.masked, begin, end)
     for match in reversed(verbs):
         verb = match.group()
         kind = speech_verbs()[verb.lower()]
         if kind == "according":
-            return _speaker_after(ctx, match.end(), end, verb)
+            return _speaker_after(ctx, match.end(), end, verb) or _nobody(
+                ctx, match.end(), end, verb
+            )
         if kind == "participle":
             continue  # its subject is the speaker of an earlier verb in the sentence
         found = _subject_before(ctx, begin, match.start(), verb)
@@ -589,7 +616,7 @@ def _before_frame(ctx: _Context, span: QuoteSpan, floor: int) -> _Speaker | None
         if found:
             return found
         if kind == "speech":
-            return None
+            return _nobody(ctx, begin, match.start(), verb)
     if verbs and speech_verbs()[verbs[-1].group().lower()] == "participle":
         head = _segments(ctx, begin, verbs[-1].start())[0]
         return _resolve_phrase(ctx, head[0], head[1], verbs[-1].group())
@@ -628,7 +655,10 @@ def find_quotes(
     groups = [g for g in groups if g not in nicknames]
     for group in groups:
         floor = ctx.line_of(group[0].start)
-        speakers.append(_after_frame(ctx, group[-1]) or _before_frame(ctx, group[0], floor))
+        after = _after_frame(ctx, group[-1])
+        if after is None or after.name is None:
+            after = _named(after, _before_frame(ctx, group[0], floor))
+        speakers.append(after)
     for index in range(len(groups)):
         if speakers[index] is None:
             speakers[index] = _borrowed(ctx, groups, speakers, index) or _introduced(
@@ -636,7 +666,7 @@ def find_quotes(
             )
     quotes = [_scare(ctx.text, group[0]) for group in nicknames]
     for group, speaker in zip(groups, speakers, strict=True):
-        scare = speaker is None and _is_scare(ctx.text, group)
+        scare = (speaker is None or speaker.name is None) and _is_scare(ctx.text, group)
         for span in group:
             quotes.append(
                 Quote(
