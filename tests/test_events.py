@@ -952,3 +952,50 @@ def test_one_event_per_source_and_code_when_one_has_a_target(nlp):
 )
 def test_more_dictionary_phrases(nlp, sentence, expected):
     assert expected in triples(code(nlp, sentence))
+
+
+def test_a_demand_with_no_one_named_in_a_story_about_two_sides_is_of_the_other(nlp):
+    text = (
+        "Kenya accused Somalia of shelling a border post. Somalia rejected the accusation. "
+        "Kenya then demanded an apology."
+    )
+    assert ("KEN", "SOM", "100") in triples(code(nlp, text))
+
+
+def test_a_source_agent_with_no_country_takes_the_country_named_before_it(nlp):
+    text = "Lithuania has not retaliated, but officials said the government could close the border."
+    found = triples(code(nlp, text))
+    assert any(a == "LTUGOV" and c == "163" for a, _, c in found), found
+
+
+def test_a_mediation_offer_with_no_one_named_is_between_the_two_sides(nlp):
+    text = (
+        "Kenya accused Somalia of shelling a border post. Somalia rejected the accusation. "
+        "Turkey, which borders neither, offered to mediate."
+    )
+    found = triples(code(nlp, text))
+    assert {("TUR", "KEN", "039"), ("TUR", "SOM", "039")} <= found
+
+
+def test_its_opening_a_sentence_continues_the_previous_source(nlp):
+    text = (
+        "Turkey, which chairs the United Nations panel, offered aid to Kenya. "
+        "Its envoy visited Kenya."
+    )
+    assert ("TURGOV", "KEN", "042") in triples(code(nlp, text))
+
+
+def test_a_warning_with_a_condition_was_still_made(nlp):
+    text = "Iran warned that it would sanction Japan if the talks failed."
+    warnings = [e for e in code(nlp, text) if e.event_code.startswith("13")]
+    assert warnings and not any(e.is_hypothetical for e in warnings)
+
+
+def test_force_posture_is_not_aimed_at_ones_own_government(nlp):
+    found = triples(code(nlp, "Russia deployed tanks near the border."))
+    assert ("RUS", "RUSGOV", "154") not in found and ("RUS", None, "154") in found
+
+
+def test_country_adjectives_share_the_agent_noun(nlp):
+    text = "North Korean and Japanese troops exchanged fire on Friday."
+    assert {("PRKMIL", "JPNMIL", "190"), ("JPNMIL", "PRKMIL", "190")} <= triples(code(nlp, text))

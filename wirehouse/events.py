@@ -101,12 +101,20 @@ def find_events(
         resolved = resolve_references(text, words, entities, mentions, earlier)
         pair = _latest_pair(events) or main_pair
         centre = _previous_source(events, by_id, start)
-        if centre is not None and words[0].lower == "it":
+        if centre is not None and words[0].lower in ("it", "its"):
             resolved[0] = centre
         actors = build_actors(words, own, resolved, clear_home, pair)
         if actors:
             events += _sentence_events(
-                text, words, actors, (start, end), published_at, events, recipient, earlier
+                text,
+                words,
+                actors,
+                (start, end),
+                published_at,
+                events,
+                recipient,
+                earlier,
+                main_pair or _last_exchange(events),
             )
     return events
 
@@ -179,6 +187,15 @@ def _latest_pair(history: Sequence[Event]) -> list[Actor]:
     return []
 
 
+def _last_exchange(history: Sequence[Event]) -> list[Actor]:
+    """The two countries of the latest event between two ("Somalia rejected Kenya's ...")."""
+    for event in reversed(history):
+        a, b = event.actor1_code or "", event.actor2_code or ""
+        if a[:3].isalpha() and b[:3].isalpha() and "IGO" not in (a[:3], b[:3]) and a[:3] != b[:3]:
+            return [_actor1(event), _actor2(event)]
+    return []
+
+
 def _main_pair(known: Sequence[tuple[Mention, Entity]]) -> list[Actor]:
     """The two countries an article is about, when two clearly lead the others."""
     counts: dict[str, int] = {}
@@ -232,6 +249,7 @@ def _sentence_events(
     history: Sequence[Event],
     home: Entity | None,
     earlier: Sequence[tuple[Mention, Entity]] = (),
+    sides: Sequence[Actor] = (),
 ) -> list[Event]:
     start, end = bounds
     at_word = {i: a for a in actors for i in range(a.first, a.last + 1)}
@@ -250,6 +268,7 @@ def _sentence_events(
         if subject.negated:
             continue
         sources, targets = _roles(words, actors, at_word, match, subject)
+        sources = [_placed_source(words, actors, s) for s in sources]
         gapped = _gapped_sources(words, actors, match)
         if gapped and sources:
             # "promised €150 million and Japan $45 million to Sudan": Japan promised too
@@ -266,7 +285,14 @@ def _sentence_events(
             )
         if sources and not targets and match.pattern.code[:2] == "10":
             targets = _holder(words, sources, history)
-        if sources and not targets and match.pattern.code[:2] in AID_ROOTS and home:
+        mediation = match.pattern.code.startswith(MEDIATION_CODES)
+        if (
+            sources
+            and not targets
+            and match.pattern.code[:2] in AID_ROOTS
+            and home
+            and not mediation
+        ):
             # aid offered with no recipient named goes to the country the article is clearly
             # about, unless that country acts in the sentence itself ("..., and Japan said")
             named = {a.entity_id for a in actors}
@@ -277,7 +303,11 @@ def _sentence_events(
             ]
         threat = match.pattern.code[:2] == "13" and bool(match.pattern.slots)
         if sources and not targets and (match.pattern.code[:2] in ADDRESSED_ROOTS or threat):
-            targets = _addressee(words, actors, match, sources, home)
+            targets = _addressee(words, actors, match, sources, home, sides)
+        if sources and not targets and match.pattern.code.startswith(MEDIATION_CODES):
+            # "Malaysia offered to mediate" in a story about two sides: between them
+            own = _countries(sources)
+            targets = [side for side in sides if side.code[:3] not in own]
         if match.pattern.code[:2] == "04" and any(_agent(t) in NOT_INTERLOCUTORS for t in targets):
             continue  # "Chad hosts 1.2 million refugees": sheltering people, not a meeting
         targets = _not_self(sources, targets, match.pattern.code)
@@ -331,6 +361,7 @@ def _agent(actor: Actor) -> str:
 
 
 ADDRESSED_ROOTS = frozenset({"02", "10"})
+MEDIATION_CODES = ("028", "039", "045")
 # what two actors named together do to each other when no one else is named: agree, meet,
 # praise, cooperate, make peace, cut ties, fight ("Kenya and Somalia signed", "clashed")
 MUTUAL_ROOTS = frozenset({"03", "04", "05", "06", "08", "16", "19"})
@@ -342,10 +373,12 @@ def _addressee(
     match: Match,
     sources: list[Actor],
     home: Entity | None,
+    sides: Sequence[Actor] = (),
 ) -> list[Actor]:
     """Whom an appeal or demand with no one named is made of: the country it is about in the
-    sentence ("called for a ceasefire in Sudan"), else the country the article is clearly
-    about, when the speaker is a foreign state or body."""
+    sentence ("called for a ceasefire in Sudan"), else the other side when the article is
+    about two and the speaker is one of them, else the country the article is clearly about,
+    when the speaker is a foreign state or body."""
     own = _countries(sources)
     if any(s.unplaced or not s.code[:3].isalpha() for s in sources):
         return []
@@ -357,6 +390,9 @@ def _addressee(
             and actor.code[:3] not in own
         ):
             return [replace(actor, code=actor.code[:3])]
+    other = [side for side in sides if side.code[:3] not in own]
+    if len(sides) == 2 and len(other) == 1:
+        return other  # "Serbia ... demanded an apology" in a story about Serbia and Croatia
     if home is None:
         return []
     named = {a.entity_id for a in actors}
@@ -364,6 +400,17 @@ def _addressee(
     if fallback.code[:3] in own or fallback.entity_id in named:
         return []
     return [fallback]
+
+
+def _placed_source(words: list[Word], actors: list[Actor], source: Actor) -> Actor:
+    """A source agent with no country ("officials said the government could close ...") acts
+    for the country named last before it in the sentence ("Zagreb has not retaliated, but")."""
+    if not source.unplaced or source.code != source.unplaced:
+        return source
+    before = [a for a in actors if a.last < source.first and _is_country(a) and not a.weak]
+    if not before:
+        return source
+    return replace(source, code=before[-1].code[:3] + source.unplaced, unplaced="")
 
 
 def _domestic(actor: Actor) -> bool:
@@ -464,7 +511,16 @@ def _clause_hypothetical(words: list[Word], match: Match) -> bool:
         if words[k].text == "," and words[k + 1].lower.endswith("ing"):
             last = k  # "pledged €60 million, adding that it would double it if ...": an aside
             break
+    if match.pattern.code[:2] in SPEECH_ROOTS:
+        # "warned that it will go to court if ...": the warning itself was made
+        first_after = next(
+            (k for k in range(match.head + 1, last) if words[k].lower in ("that", "if", "unless")),
+            last,
+        )
+        last = min(last, first_after)
     clause = words[first:last]
+    if not clause:
+        return False
     return clause[-1].text == "?" or any("conditional" in cameo.kinds_of(w.lower) for w in clause)
 
 
@@ -996,6 +1052,11 @@ def _conjoined_left(words: list[Word], actors: list[Actor], last: Actor) -> list
         if (tuple(between) in CONJUNCTIONS or _apposition(between)) and not previous.weak:
             group.insert(0, previous)
             index -= 1
+        elif between in (["and"], [","]) and previous.weak and len(group[0].code) > 3:
+            # "Thai and Cambodian troops": the adjectives share the agent noun
+            agent = group[0].code[3:]
+            group.insert(0, replace(previous, code=previous.code[:3] + agent, weak=False))
+            index -= 1
         else:
             break
     return group
@@ -1104,10 +1165,19 @@ def _target(
         k += 1
     if match.pattern.code[:2] in SPEECH_ROOTS and subject.group:
         # "X shared a message addressed to Y, criticizing ...": Y between subject and verb
+        asides = [
+            (k, next((j for j in range(k + 2, match.head) if words[j].text == ","), match.head))
+            for k in range(subject.group[-1].last + 1, match.head)
+            if words[k].text == ","
+            and k + 1 < len(words)
+            and words[k + 1].lower in ("which", "who")
+        ]  # "Malaysia, which chairs ASEAN this year, offered": not ASEAN
         between = [
             a
             for a in actors
-            if subject.group[-1].last < a.first < match.head and _identity(a) not in own
+            if subject.group[-1].last < a.first < match.head
+            and _identity(a) not in own
+            and not any(open_ < a.first < close for open_, close in asides)
         ]
         if between and words[match.head - 1].text == ",":
             return [between[-1]]
@@ -1207,7 +1277,8 @@ def _pairs(
     home_side = _home_side(source, pattern.code)
     if home_side is not None:
         return [(source, home_side)]
-    if pattern.one_sided and source.code[:3].isalpha() and source.code[:3] != "IGO":
+    protest = pattern.code[:2] == "14"
+    if protest and pattern.one_sided and source.code[:3].isalpha() and source.code[:3] != "IGO":
         # a protest with no named target is aimed at the protesters' own government (CAMEO)
         government = Actor(source.code[:3] + "GOV", source.code[:3], "", -1, -1, "AGENT")
         return [(source, government)] if government.code != source.code else [(source, None)]
