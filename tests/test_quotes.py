@@ -747,3 +747,15 @@ def test_a_second_verb_without_a_subject_shares_the_first_verbs_speaker():
         "“all necessary steps” to respond."
     )
     assert said(text) == [("reckless", "Sergei Lavrov"), ("all necessary steps", "Sergei Lavrov")]
+
+
+def test_participle_frame_takes_the_subject_opening_the_clause():
+    dateline = (
+        "KYIV, Ukraine — Ukraine's air force shot down 40 drones overnight, saying the attack "
+        'was "massive."'
+    )
+    assert [q.speaker for q in parsed_quotes(dateline)] == ["Ukraine"]
+    name = "Trump met Putin in Alaska on Friday, calling the talks “productive.”"
+    assert said(name) == [("productive.", "Donald Trump")]
+    nobody = "Heavy rain hit Moscow on Monday, with one resident calling it “the worst in decades.”"
+    assert said(nobody) == [("the worst in decades.", None)]

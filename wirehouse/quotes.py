@@ -68,6 +68,8 @@ _CONJUNCTION = re.compile(
 _AFFILIATION = re.compile(r"\s+(?:of|from|at|with)\s+(?:the\s+)?[A-Z]")
 _LOCATIVE = re.compile(r"\s+(?:in|at)\s+(?:the\s+)?[A-Z]")  # "its embassy in Nairobi"
 _WORDS = re.compile(r"[^\W\d_]+")
+_WORDS_AT = re.compile(r"[^\W\d_][\w’'-]*")
+_DATELINE = re.compile(r"[A-Z][A-Z .'’-]+(?:,[^—–\n]{0,60})?\s+[—–-]\s+")  # "LAGOS — "
 _IN_PLACE = re.compile(r"\s+in\s+(?:the\s+)?$")
 # "the 54-year-old (striker)": the person named just before; "a 54-year-old" is someone new
 _AGE = re.compile(r"^the\s+(?:\w+-)?\d+-year-old(?:\s+[a-z]+){0,2}$", re.IGNORECASE)
@@ -618,8 +620,32 @@ def _before_frame(ctx: _Context, span: QuoteSpan, floor: int) -> _Speaker | None
         if kind == "speech":
             return _nobody(ctx, begin, match.start(), verb)
     if verbs and speech_verbs()[verbs[-1].group().lower()] == "participle":
-        head = _segments(ctx, begin, verbs[-1].start())[0]
-        return _resolve_phrase(ctx, head[0], head[1], verbs[-1].group())
+        # "The ministry condemned the attack, calling it "…"": the subject opening the clause
+        dateline = _DATELINE.match(ctx.text, begin)
+        head = _segments(ctx, dateline.end() if dateline else begin, verbs[-1].start())[0]
+        verb = verbs[-1].group()
+        found = _clause_subject(ctx, *head, verb)
+        if found is None and len(ctx.text[head[0] : head[1]].split()) <= 4:
+            found = _resolve_phrase(ctx, head[0], head[1], verb)  # a name the layer missed
+        return found
+    return None
+
+
+def _clause_subject(ctx: _Context, start: int, end: int, verb: str) -> _Speaker | None:
+    """The subject opening a clause: a name, or a role phrase with up to two lower-case words
+    before its noun ("Nigeria's central bank raised ..."); nothing when a lower-case word comes
+    first that is not part of a role phrase ("Heavy rain hit Lagos")."""
+    ends = {m.end_char for m in ctx.mentions_in(start, end)}
+    lower = 0
+    for word in list(_WORDS_AT.finditer(ctx.text, start, end))[:8]:
+        if coref.role_kind(ctx.text[start : word.end()]):
+            return _resolve_phrase(ctx, start, word.end(), verb)
+        if word.end() in ends:
+            return _resolve_phrase(ctx, start, word.end(), verb) if lower == 0 else None
+        if word.group()[0].islower() and word.group().lower() not in ("the", "its", "their"):
+            lower += 1
+            if lower > 2:
+                return None
     return None
 
 
