@@ -16,7 +16,6 @@ import resource
 import sys
 import time
 from concurrent.futures import ProcessPoolExecutor
-from contextlib import suppress
 from pathlib import Path
 
 import psutil
@@ -66,14 +65,17 @@ def _wait_for_workers(timeout: float = 30.0) -> None:
     (multiprocessing's resource tracker lives as long as this process: not waited for)."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
-        workers = []
-        for child in psutil.Process().children():
-            with suppress(psutil.Error):
-                if "resource_tracker" not in " ".join(child.cmdline()):
-                    workers.append(child)
+        workers = [child for child in psutil.Process().children() if not _tracker(child)]
         if not workers:
             return
         time.sleep(0.05)
+
+
+def _tracker(process: psutil.Process) -> bool:
+    try:
+        return "resource_tracker" in " ".join(process.cmdline())
+    except psutil.Error:  # a worker that has exited and is not reaped yet (or just was)
+        return False
 
 
 def nothing(value: int) -> int:
