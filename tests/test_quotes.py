@@ -759,3 +759,13 @@ def test_participle_frame_takes_the_subject_opening_the_clause():
     assert said(name) == [("productive.", "Donald Trump")]
     nobody = "Heavy rain hit Moscow on Monday, with one resident calling it “the worst in decades.”"
     assert said(nobody) == [("the worst in decades.", None)]
+
+
+def test_a_quote_ending_its_sentence_takes_no_frame_from_the_next():
+    text = (
+        "The State Department said the offer was “final and generous.” Rocha said the union "
+        "would study it."
+    )
+    assert said(text) == [("final and generous.", "State Department")]
+    question = "“Why now?” Rocha asked."
+    assert said(question) == [("Why now?", "Helena Rocha")]
