@@ -769,3 +769,10 @@ def test_a_quote_ending_its_sentence_takes_no_frame_from_the_next():
     assert said(text) == [("final and generous.", "State Department")]
     question = "“Why now?” Rocha asked."
     assert said(question) == [("Why now?", "Helena Rocha")]
+
+
+def test_a_relative_clause_between_subject_and_verb_is_not_the_subject():
+    text = "The new harbour master, who replaced Pedro Alves, said: “The port stays open.”"
+    assert said(text) == [("The port stays open.", None)]
+    named = "Rocha, who replaced Pedro Alves, said: “The port stays open.”"
+    assert said(named) == [("The port stays open.", "Helena Rocha")]

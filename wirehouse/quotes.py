@@ -515,7 +515,12 @@ def _subject_before(ctx: _Context, frame_start: int, verb_at: int, verb: str) ->
         if len(text.split()) > 9:
             return None
         return _resolve_phrase(ctx, last_start, last_end, verb)
-    named = [p for p in pieces[:-1] if ctx.text[p[0] : p[1]].strip()][-2:]
+    # "Callum Reid, who took charge in the summer, said": the relative clause is no subject
+    named = [
+        p
+        for p in pieces[:-1]
+        if ctx.text[p[0] : p[1]].strip() and not _RELATIVE.match(ctx.text[p[0] : p[1]])
+    ][-2:]
     return _first_person(ctx, named, verb)
 
 
