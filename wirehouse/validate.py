@@ -80,6 +80,14 @@ def offset_failures(table: pl.DataFrame, articles: pl.DataFrame) -> pl.DataFrame
 
 
 def validate(tables: dict[str, pl.DataFrame], run_id: str) -> Validated:
+    # pandera runs each check as a polars query of its own, some 300 a batch, on frames of a
+    # few hundred rows; polars' in-memory engine answers such a query in a quarter of the time
+    # its default (streaming) engine takes to start one. Same results either way.
+    with pl.Config(engine_affinity="in-memory"):
+        return _validate(tables, run_id)
+
+
+def _validate(tables: dict[str, pl.DataFrame], run_id: str) -> Validated:
     quarantine: list[tuple[str, pl.DataFrame]] = []
     articles, bad_articles = split_valid("articles", tables["articles"])
     rejected_articles = dict(zip(bad_articles["article_id"], bad_articles[_FAILURE], strict=True))
