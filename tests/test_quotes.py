@@ -776,3 +776,10 @@ def test_a_relative_clause_between_subject_and_verb_is_not_the_subject():
     assert said(text) == [("The port stays open.", None)]
     named = "Rocha, who replaced Pedro Alves, said: “The port stays open.”"
     assert said(named) == [("The port stays open.", "Helena Rocha")]
+
+
+def test_they_for_two_organisations_joined_by_and_is_no_one():
+    two = 'Greenpeace and Oxfam criticised the deal. "It fails the planet," they said.'
+    assert [q.speaker for q in parsed_quotes(two)] == [None]
+    one = 'Oxfam criticised the deal in Goma. "It fails the planet," they said.'
+    assert [q.speaker for q in parsed_quotes(one)] == ["Oxfam"]

@@ -365,11 +365,28 @@ def resolve_pronoun(
                         (m, e) for m, e in found if _fits(pronoun, person_gender(text, e, mentions))
                     ]
                 if found:
-                    return _subject_like(text, sorted(found, key=lambda p: p[0].start_char))[1]
+                    found.sort(key=lambda p: p[0].start_char)
+                    subject = _subject_like(text, found)
+                    if pronoun.number == "pl" and _conjoined(text, subject, found):
+                        return None  # "Google and Apple ... they said": no one entity
+                    return subject[1]
         if floor == 0:
             break
         ceiling, floor = floor, sentence_start(text, floor - 1)
     return None
+
+
+def _conjoined(
+    text: str, subject: tuple[Mention, Entity], found: list[tuple[Mention, Entity]]
+) -> bool:
+    """Whether another candidate is joined to the subject by "and" ("Google and Apple")."""
+    for mention, entity in found:
+        if entity.entity_id == subject[1].entity_id:
+            continue
+        lo, hi = sorted((subject[0], mention), key=lambda m: m.start_char)
+        if re.fullmatch(r"\s*(?:,\s*)?(?:and|&)\s+(?:the\s+)?", text[lo.end_char : hi.start_char]):
+            return True
+    return False
 
 
 def _role_subject(
