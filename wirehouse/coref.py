@@ -13,10 +13,13 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from wirehouse.model import Entity, Mention
 from wirehouse.resources import read_csv_rows
+
+if TYPE_CHECKING:
+    from wirehouse.quotes import QuoteSpan
 
 # How far back an antecedent may be: sentences for pronouns, non-empty lines (paragraphs) for
 # spokespeople and organisation words. Quoted sentences are skipped, up to QUOTED_SENTENCES of
@@ -162,11 +165,17 @@ def paragraph_start(text: str, pos: int, back: int = 0) -> int:
 
 
 @lru_cache(maxsize=64)
-def _quoted(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
-    """Starts and ends of the quoted passages, in text order (they never overlap)."""
+def quote_spans(text: str) -> tuple[QuoteSpan, ...]:
+    """The quoted passages of text (wirehouse.quotes.find_quote_spans), found once per text."""
     from wirehouse.quotes import find_quote_spans  # quotes imports this module
 
-    spans = find_quote_spans(text)
+    return tuple(find_quote_spans(text))
+
+
+@lru_cache(maxsize=64)
+def _quoted(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """Starts and ends of the quoted passages, in text order (they never overlap)."""
+    spans = quote_spans(text)
     return tuple(span.start for span in spans), tuple(span.end for span in spans)
 
 

@@ -682,7 +682,7 @@ def find_quotes(
 ) -> list[Quote]:
     """Every quotation in the body with its speaker; doc is the parsed body (or its text)."""
     ctx = _Context(coref.text_of(doc), entities, mentions)
-    spans = find_quote_spans(ctx.text)
+    spans = coref.quote_spans(ctx.text)  # shared with coref's look-ups of quoted sentences
     ctx.mask(spans)
     groups = _groups(spans)
     speakers: list[_Speaker | None] = []
