@@ -999,3 +999,38 @@ def test_force_posture_is_not_aimed_at_ones_own_government(nlp):
 def test_country_adjectives_share_the_agent_noun(nlp):
     text = "North Korean and Japanese troops exchanged fire on Friday."
     assert {("PRKMIL", "JPNMIL", "190"), ("JPNMIL", "PRKMIL", "190")} <= triples(code(nlp, text))
+
+
+def test_a_reduced_relative_participle_is_a_passive_not_the_objects_act(nlp):
+    text = "Iran freed a pilot in exchange for a Japanese sailor convicted in Iran of spying."
+    found = triples(code(nlp, text))
+    assert not any(c.startswith("116") and a == "JPN" for a, _, c in found)
+    brokered = triples(code(nlp, "Kenya and Somalia agreed to a truce brokered by Turkey."))
+    assert ("TUR", None, "045") in brokered or any(
+        a == "TUR" and c == "045" for a, _, c in brokered
+    )
+
+
+def test_a_capitalised_dictionary_word_mid_sentence_is_a_name(nlp):
+    found = triples(code(nlp, "Kenya hosted Finance Minister Jane Okafor on Monday."))
+    assert not any(c.startswith("071") for _, _, c in found)
+
+
+def test_a_release_demanded_with_no_holder_named_is_of_the_detainer(nlp):
+    text = "Iran arrested Jane Okafor in June. Kenya demanded Jane Okafor's immediate release."
+    assert ("KEN", "IRN", "1053") in triples(code(nlp, text))
+
+
+def test_the_subject_before_stacked_appositions_of_a_passive(nlp):
+    text = "Jane Okafor, 54, a Kenyan teacher, was arrested by Iran in June."
+    assert any(a == "IRN" and c == "173" for a, _, c in triples(code(nlp, text)))
+
+
+def test_a_threat_to_a_thing_is_no_threat_to_its_country(nlp):
+    text = "Kenya said the floods were threatening 20,000 Japanese jobs."
+    assert not any(c.startswith("13") for _, _, c in triples(code(nlp, text)))
+
+
+def test_a_condemnation_in_an_object_relative_clause_points_at_the_noun(nlp):
+    text = "Iran sentenced Jane Okafor to five years, a verdict Kenya condemned as unacceptable."
+    assert ("KEN", "IRN", "111") in triples(code(nlp, text))

@@ -114,7 +114,7 @@ def find_events(
                 events,
                 recipient,
                 earlier,
-                main_pair or _last_exchange(events),
+                _opposed(main_pair, events) or _opposed(_last_exchange(events), events),
             )
     return events
 
@@ -184,7 +184,20 @@ def _latest_pair(history: Sequence[Event]) -> list[Actor]:
         ):
             if len(side) == 2 and len({code[:3] for code in side if code}) == 2:
                 return list(side.values())
-    return []
+    return _last_exchange(history)  # "He spoke with Trump ... the two leaders agreed"
+
+
+def _opposed(sides: list[Actor], history: Sequence[Event]) -> list[Actor]:
+    """The two sides, if a conflict between them has been coded (demands, accusations,
+    rejections, force): what a mediator mediates and a demand with no one named is made of."""
+    if len(sides) != 2:
+        return []
+    pair = {sides[0].code[:3], sides[1].code[:3]}
+    between = any(
+        {(e.actor1_code or "")[:3], (e.actor2_code or "")[:3]} == pair and e.event_code >= "10"
+        for e in history
+    )
+    return list(sides) if between else []
 
 
 def _last_exchange(history: Sequence[Event]) -> list[Actor]:
@@ -308,9 +321,17 @@ def _sentence_events(
             # "Malaysia offered to mediate" in a story about two sides: between them
             own = _countries(sources)
             targets = [side for side in sides if side.code[:3] not in own]
+            if not targets and home is not None and _home_actor(home).code[:3] not in own:
+                targets = [_home_actor(home)]  # "SADC, which mediated after a contested vote"
         if match.pattern.code[:2] == "04" and any(_agent(t) in NOT_INTERLOCUTORS for t in targets):
             continue  # "Chad hosts 1.2 million refugees": sheltering people, not a meeting
         targets = _not_self(sources, targets, match.pattern.code)
+        if sources and not targets and match.pattern.code in RELEASE_CODES:
+            # "demanded Farahani's immediate release": of whoever detained her
+            targets = _holder(words, sources, history, any_held=True)
+        if match.pattern.code[:2] == "13":
+            # "threatening 20,000 Canadian jobs": a threat is made to an actor, not a thing
+            targets = [t for t in targets if not t.weak]
         targets = [_own_side(t, sources, match.pattern.code) for t in targets]
         if not targets and len(sources) < 2 and _needs_target(match.pattern, sources):
             continue
@@ -393,6 +414,8 @@ def _addressee(
     other = [side for side in sides if side.code[:3] not in own]
     if len(sides) == 2 and len(other) == 1:
         return other  # "Serbia ... demanded an apology" in a story about Serbia and Croatia
+    if len(other) == 2 and match.pattern.code[:2] in ADDRESSED_ROOTS:
+        return other  # "The United States called for an immediate ceasefire": of both
     if home is None:
         return []
     named = {a.entity_id for a in actors}
@@ -447,9 +470,14 @@ def _not_self(sources: list[Actor], targets: list[Actor], code: str) -> list[Act
     return [t for t in targets if not dropped(t)]
 
 
-def _holder(words: list[Word], sources: list[Actor], history: Sequence[Event]) -> list[Actor]:
+RELEASE_CODES = frozenset({"0253", "1053"})
+
+
+def _holder(
+    words: list[Word], sources: list[Actor], history: Sequence[Event], any_held: bool = False
+) -> list[Actor]:
     """ "demanded the release of the crew": the actor of the latest seizure or detention."""
-    if not any(w.lemma in HELD or w.lower in HELD for w in words):
+    if not any_held and not any(w.lemma in HELD or w.lower in HELD for w in words):
         return []
     own = _countries(sources)
     for event in reversed(history):
@@ -589,8 +617,8 @@ def _matches(words: list[Word], actors: list[Actor], at_word: dict[int, Actor]) 
         if index in at_word:
             continue
         patterns = table.get(word.lemma) or table.get(word.lower)
-        if not patterns:
-            continue
+        if not patterns or (index and word.text[:1].isupper()):
+            continue  # "Finance Minister Claire Dubois": a capital mid-sentence is a name
         pos = "noun" if _noun_reading(words, at_word, index) else "verb"
         for pattern in patterns:
             if pattern.pos != pos:
@@ -616,7 +644,9 @@ def _noun_reading(words: list[Word], at_word: dict[int, Actor], index: int) -> b
         return True  # "reported two arrests", "after several attacks"
     # a name before an uninflected head may modify it ("the Rotterdam attack"); before a
     # past tense it is the subject ("the Philippines began")
-    bare = words[index].lower in (words[index].lemma, words[index].lemma + "s")
+    bare = words[index].lower in (words[index].lemma, words[index].lemma + "s") or (
+        words[index].lower.endswith("ing")  # "a G20 meeting", "the Russian shelling"
+    )
     back = index - 1
     while (
         back > 0
@@ -744,6 +774,11 @@ def _passive_object(words: list[Word], head: int, pattern: cameo.VerbPattern) ->
     aux = head - 1
     while aux > 0 and words[aux].lower in ("been", "being"):
         aux -= 1
+    following = words[head + 1].lower if head + 1 < len(words) else ""
+    if following == "by" and _participle(words[head]) and aux >= 0:
+        noun = words[head - 1]  # "a truce brokered by Qatar": a reduced relative clause
+        if noun.lemma in pattern.slots[0] or noun.lower in pattern.slots[0]:
+            return True
     if aux < 1 or words[aux].lemma not in PASSIVE_AUX or not _participle(words[head]):
         return False
     return any(
@@ -807,6 +842,12 @@ def _subject(
     if match.pattern.pos == "noun":
         owner = _owner(words, at_word, match.head)
         subject.group = [owner] if owner else []
+        return subject
+    reduced = _reduced_relative(words, at_word, match.head)
+    if reduced is not None:
+        # "an Iranian diplomat convicted in Belgium", "a truce brokered by Qatar": a passive
+        subject.group = [reduced] if reduced.code else []
+        subject.passive = True
         return subject
     k = match.head - 1
     infinitive = False
@@ -876,6 +917,8 @@ def _subject(
                 group = _conjoined_left(words, actors, appositive)
                 subject.group = group[:-1] + [appositive]
                 return subject
+        if word.text == "," and subject.passive:
+            return subject  # "X, 54, a sociologist, was arrested by ...": the agent acts
         if word.text in (",", "and") or word.lower == "but":
             subject.group = last_subject
             if not subject.group and (word.text == "and" or head_word.lower.endswith("ing")):
@@ -886,6 +929,33 @@ def _subject(
 
 
 APPOSITION_WORDS = 10  # words an apposition between subject and verb may have
+
+
+REDUCED_PREPOSITIONS = frozenset({"by", "in", "at", "for", "of", "on", "over", "during", "last"})
+NOTHING = Actor("", "", "", -1, -1, "NONE")
+
+
+def _reduced_relative(words: list[Word], at_word: dict[int, Actor], head: int) -> Actor | None:
+    """The noun phrase a participle modifies, when the participle opens a reduced relative
+    clause inside an object ("... for an Iranian diplomat convicted in Belgium of ..."): the
+    phrase's actor, or NOTHING when it names none."""
+    word = words[head]
+    following = words[head + 1].lower if head + 1 < len(words) else ""
+    if head < 3 or not _participle(word) or following not in REDUCED_PREPOSITIONS:
+        return None
+    before = words[head - 1]
+    if not _plain_noun(before) and not (head - 1 in at_word and before.text.islower()):
+        return None  # "the sanctions that Moscow imposed on": a name before it is its subject
+    article = next(
+        (k for k in range(head - 2, max(-1, head - 5), -1) if words[k].lower in ("a", "an", "the")),
+        None,
+    )
+    if article is None or article == 0:
+        return None
+    opener = words[article - 1]
+    if opener.text in (",", "—", "–", ":", ";") or opener.lower in ("and", "but"):
+        return None  # "..., the troops attacked at dawn": a clause of its own
+    return at_word.get(head - 1, NOTHING)
 
 
 def _object_of_a_verb(words: list[Word], actor: Actor) -> bool:
@@ -902,15 +972,14 @@ def _apposition_subject(
     """The subject before an apposition that ends at `comma`: "Kenya, a close ally, condemned",
     "Madagascar's opposition leader, Lalao Ravelomanana, rejected" (the role phrase's code
     beats the person's), "Jane Doe, Britain's foreign secretary, said"."""
-    opening = next(
-        (
-            j
-            for j in range(comma - 1, max(0, comma - APPOSITION_WORDS) - 1, -1)
-            if words[j].text == ","
-        ),
-        None,
-    )
-    if opening is None or opening - 1 not in at_word:
+    commas = [
+        j
+        for j in range(comma - 1, max(0, comma - 2 * APPOSITION_WORDS) - 1, -1)
+        if words[j].text == ","
+    ]
+    # "Leila Farahani, 54, a sociologist at Sciences Po, was": the name before stacked asides
+    opening = next((j for j in commas if j - 1 in at_word), None)
+    if opening is None:
         return None
     inside = words[opening + 1 : comma]
     if not inside or any(_finite_head(w) or "speech" in cameo.kinds_of(w.lower) for w in inside):
@@ -927,7 +996,7 @@ def _apposition_subject(
     )
     best = ranked[-1]
     if (best.entity_type != "PERSON" and len(best.code) > 3) or len(best.code) > len(head.code):
-        return replace(head, code=best.code) if best is other else head
+        return replace(head, code=best.code, unplaced="") if best is other else head
     return head
 
 
@@ -1331,6 +1400,12 @@ def _antecedent_target(
     if match.pattern.code[:2] not in REACTION_ROOTS:
         return []
     fronted = [k for k in match.matched if k < match.head]
+    if not fronted and subject.group and not subject.passive:
+        k = subject.group[0].first - 1
+        if k >= 0 and words[k].lower in ("that", "which"):
+            k -= 1
+        if k >= 1 and words[k].lemma in cameo.event_nouns() and words[k - 1].lower in ("a", "the"):
+            fronted = [k]  # "a verdict France condemned as unacceptable"
     if fronted:
         noun_at = fronted[0]  # "a claim Kyiv denied": the relative clause's antecedent
     elif subject.passive:
