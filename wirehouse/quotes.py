@@ -66,9 +66,8 @@ _CONJUNCTION = re.compile(
     r"^(?:[Aa]nd|[Bb]ut|[Oo]r|[Ww]hile|[Aa]s|[Bb]ecause|[Ss]o|[Ww]hich|[Ww]ho|[Tt]hat|[Ii]f|[Ww]hen)\b"
 )
 _AFFILIATION = re.compile(r"\s+(?:of|from|at|with)\s+(?:the\s+)?[A-Z]")
-_LOCATIVE = re.compile(r"\s+(?:in|at)\s+(?:the\s+)?[A-Z]")  # "its embassy in Nairobi"
+_LOCATIVE = re.compile(r"\s+in\s+(?:the\s+)?[A-Z]")  # "its embassy in Nairobi"
 _WORDS = re.compile(r"[^\W\d_]+")
-_ENDS_SENTENCE = re.compile(r"\.")  # the quoted words end with a full stop
 _NEXT_CAPITAL = re.compile(r"[\"”’»']*\s+[A-Z]")
 _WORDS_AT = re.compile(r"[^\W\d_][\w’'-]*")
 _DATELINE = re.compile(r"[A-Z][A-Z .'’-]+(?:,[^—–\n]{0,60})?\s+[—–-]\s+")  # "LAGOS — "
@@ -566,7 +565,7 @@ def _after_frame(ctx: _Context, span: QuoteSpan) -> _Speaker | None:
     if span.close_at is None:
         return None
     begin = span.close_at + 1
-    if _ENDS_SENTENCE.match(ctx.text, span.end - 1) and _NEXT_CAPITAL.match(ctx.text, begin):
+    if ctx.text[span.end - 1] == "." and _NEXT_CAPITAL.match(ctx.text, begin):
         return None  # '… "ready to sign." Press secretary Leavitt said': a new sentence
     limit = coref.sentence_end(ctx.masked, begin)
     stop = ctx.masked.find(MASK, begin, limit)
