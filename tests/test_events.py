@@ -1034,3 +1034,66 @@ def test_a_threat_to_a_thing_is_no_threat_to_its_country(nlp):
 def test_a_condemnation_in_an_object_relative_clause_points_at_the_noun(nlp):
     text = "Iran sentenced Jane Okafor to five years, a verdict Kenya condemned as unacceptable."
     assert ("KEN", "IRN", "111") in triples(code(nlp, text))
+
+
+def test_a_plan_verb_after_its_subject_is_no_content_noun(nlp):
+    found = code(nlp, "Japan plans to send more tanks to Ukraine.")
+    assert [(e.actor1_code, e.actor2_code, e.event_code, e.is_hypothetical) for e in found] == [
+        ("JPN", "UKR", "072", True)
+    ]
+    assert code(nlp, "Turkey has no plans to send troops to Iran.") == []
+
+
+def test_refusing_a_cooperative_act_is_a_rejection(nlp):
+    assert any(
+        c.startswith("12") for _, _, c in triples(code(nlp, "Iran refused to allow inspectors in."))
+    )
+
+
+def test_a_passive_whose_subject_noun_is_a_few_words_back(nlp):
+    text = "The attack on the embassy was carried out by North Korea."
+    assert any(a == "PRK" and c.startswith("19") for a, _, c in triples(code(nlp, text)))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The seizure of the tanker by Iran drew anger in Japan.", ("IRN", None, "1711")),
+        ("The expulsion of the diplomats by Russia came later.", ("RUS", None, "166")),
+        ("Japan condemned Iran's arrest of the journalist.", ("IRN", None, "173")),
+    ],
+)
+def test_nominal_events_with_an_owner_or_a_by_agent(nlp, sentence, expected):
+    assert expected in triples(code(nlp, sentence))
+
+
+def test_a_participle_opening_the_sentence_has_the_main_subject(nlp):
+    text = "After meeting Vladimir Putin, Donald Trump said he would lift sanctions."
+    assert ("USAGOV", "RUSGOV", "040") in triples(code(nlp, text))
+
+
+def test_a_gathering_named_after_an_actor_is_no_target(nlp):
+    found = triples(code(nlp, "Russia and Iran met on the sidelines of the United Nations summit."))
+    assert not any(t == "IGOUNO" for _, t, _ in found)
+    assert ("RUS", "IRN", "040") in found
+
+
+def test_a_relational_noun_after_a_possessive_is_not_its_owner(nlp):
+    assert code(nlp, "Ukraine's allies pledged more weapons.") == []
+
+
+def test_each_other_makes_a_conflict_mutual(nlp):
+    found = triples(code(nlp, "Russia and Iran criticised each other over oil."))
+    assert found == {("RUS", "IRN", "111"), ("IRN", "RUS", "111")}
+
+
+def test_a_compound_noun_subject_acts_for_its_first_word(nlp):
+    text = "A North Korean drone strike killed two soldiers in Ukraine."
+    assert any(
+        a.startswith("PRK") and (t or "").startswith("UKR") for a, t, _ in triples(code(nlp, text))
+    )
+
+
+def test_a_participial_aside_between_subject_and_verb(nlp):
+    text = "Japan, backed by the United States, condemned Russia."
+    assert triples(code(nlp, text)) >= {("JPN", "RUS", "111")}

@@ -42,6 +42,8 @@ OWN_SIDE_ROOTS = frozenset({"01", "04", "05"})
 CONJUNCTIONS = frozenset({(",",), ("and",), ("or",), ("and", "the"), ("or", "the")})
 # an actor after these is where the event happened, not its target ("rallied in Lithuania")
 WHERE_NOT_WHOM = frozenset({"in", "inside", "near", "across", "outside"})
+# an actor before these names a gathering, not a side ("on the sidelines of the G20 summit")
+GATHERINGS = frozenset({"summit", "conference", "forum", "meeting", "session", "assembly"})
 PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "inside", "into", "across", "outside"})
 PASSIVE_AUX = frozenset({"be", "get"})
 CONTROL_KINDS = frozenset({"control", "hypothetical_control", "negative_control"})
@@ -282,6 +284,8 @@ def _sentence_events(
             continue
         sources, targets = _roles(words, actors, at_word, match, subject)
         sources = [_placed_source(words, actors, s) for s in sources]
+        if len(sources) > 1 and _each_other(words, match):
+            targets = []  # "Italy and Spain criticised each other": at one another
         gapped = _gapped_sources(words, actors, match)
         if gapped and sources:
             # "promised €150 million and Japan $45 million to Sudan": Japan promised too
@@ -338,6 +342,8 @@ def _sentence_events(
         if (subject.passive or gapped) and not targets:
             # "was endorsed by the US and Canada": each endorsed, not each other
             pairs = [(s, None) for s in sources if not s.weak]
+        elif not targets and len(sources) > 1 and _each_other(words, match):
+            pairs = [(s, t) for s in sources for t in sources if s is not t]
         else:
             pairs = _pairs(sources, targets, match.pattern)
         hypothetical = (
@@ -423,6 +429,11 @@ def _addressee(
     if fallback.code[:3] in own or fallback.entity_id in named:
         return []
     return [fallback]
+
+
+def _each_other(words: list[Word], match: Match) -> bool:
+    after = [w.lower for w in words[match.head + 1 : match.head + 5]]
+    return any(after[i : i + 2] in (["each", "other"], ["one", "another"]) for i in range(3))
 
 
 def _placed_source(words: list[Word], actors: list[Actor], source: Actor) -> Actor:
@@ -591,7 +602,9 @@ def _infinitive_content(words: list[Word], match: Match, matches: list[Match]) -
     k = to - 1
     while k > 0 and _time_word(words, k):
         k -= 1  # "an agreement on Tuesday to expand trade"
-    return words[k].lemma in cameo.event_nouns() or words[k].lemma in CONTENT_NOUNS
+    noun = words[k].lemma in cameo.event_nouns() or words[k].lemma in CONTENT_NOUNS
+    after_subject = k > 0 and words[k - 1].text[:1].isupper() and words[k].lower.endswith("s")
+    return noun and not after_subject  # "Germany plans to send": a verb after its subject
 
 
 CONTENT_NOUNS = frozenset(
@@ -783,7 +796,7 @@ def _passive_object(words: list[Word], head: int, pattern: cameo.VerbPattern) ->
         return False
     return any(
         w.lemma in pattern.slots[0] or w.lower in pattern.slots[0]
-        for w in words[max(0, aux - 3) : aux]
+        for w in words[max(0, aux - 5) : aux]  # "The attack on the embassy was carried out"
     )
 
 
@@ -924,8 +937,28 @@ def _subject(
             if not subject.group and (word.text == "and" or head_word.lower.endswith("ing")):
                 subject.group = _clause_subject(words, actors, match.head)
             subject.passive = False
+            return subject
+        if k <= 1 and head_word.lower.endswith("ing"):
+            subject.group = _subject_after_opening(words, actors, at_word, match.head)
         return subject
+    if head_word.lower.endswith("ing"):
+        subject.group = _subject_after_opening(words, actors, at_word, match.head)
     return subject
+
+
+def _subject_after_opening(
+    words: list[Word], actors: list[Actor], at_word: dict[int, Actor], head: int
+) -> list[Actor]:
+    """ "After meeting Biden, Xi said ...", "Speaking in Kyiv, Zelensky thanked ...": a
+    participle opening the sentence has the main clause's subject, right after its comma."""
+    comma = next((k for k in range(head + 1, len(words)) if words[k].text == ","), None)
+    if comma is None:
+        return []
+    k = comma + 1
+    if k < len(words) and words[k].lower in ("the", "a", "an"):
+        k += 1
+    actor = at_word.get(k)
+    return _conjoined_right(words, actors, actor) if actor and not actor.weak else []
 
 
 APPOSITION_WORDS = 10  # words an apposition between subject and verb may have
@@ -1007,12 +1040,25 @@ def _noun_after_actor(words: list[Word], at_word: dict[int, Actor], k: int) -> A
         start = k - back + 1
         nouns = words[start : k + 1]
         owner = at_word.get(start - 1)
-        if owner is None or not all(_plain_noun(w) for w in nouns):
+        last = words[k]
+        compound = (  # "a US drone strike killed"
+            last.lower == last.lemma
+            and start < k
+            and last.text.isalpha()
+            and last.text.islower()
+            and not cameo.kinds_of(last.lower)
+        )
+        plain = all(_plain_noun(w) for w in nouns[:-1]) and (_plain_noun(last) or compound)
+        if owner is None or not plain:
             continue
+        if words[owner.last].lower in ("'s", "’s") or (
+            owner.last + 1 < len(words) and words[owner.last + 1].lower in ("'s", "’s")
+        ):
+            return None  # "Ukraine's allies pledged": not Ukraine
         if words[owner.first].lower in ("his", "her", "its", "their"):
             return None  # "his supporters gathered": not he
         before = words[owner.first - 1].lower if owner.first else ""
-        if before in ("", "the", ",", "and", "—", "–", ":", ";"):
+        if before in ("", "the", "a", "an", ",", "and", "—", "–", ":", ";"):
             return owner  # in subject position, not "in Geneva co-hosted by"
         return None
     return None
@@ -1065,6 +1111,10 @@ def _relative_clause_start(words: list[Word], comma: int) -> int | None:
     for k in range(comma - 1, max(-1, comma - 16), -1):
         if words[k].text == "," and k + 1 < comma and words[k + 1].lower in ("which", "who"):
             return k
+        if words[k].text == "," and k + 1 < comma and _participle(words[k + 1]):
+            return k  # "Somali forces, backed by US air support, attacked"
+        if words[k].text == ",":
+            return None
     return None
 
 
@@ -1202,7 +1252,10 @@ def _target(
 ) -> list[Actor]:
     own = {_identity(a) for a in subject.group}
     k = match.head + 1
-    while k < len(words):
+    # a nominal event's target sits in its own phrase ("the seizure of the tanker by Iran"),
+    # not in the verb that follows it ("... drew condemnation from Britain")
+    reach = match.end + 4 if match.pattern.pos == "noun" else len(words)
+    while k < min(len(words), reach):
         word = words[k]
         kinds = cameo.kinds_of(word.lower)
         if k in at_word:
@@ -1219,6 +1272,10 @@ def _target(
             )
             if _next_clause_subject(words, actor):
                 break  # "sent warships to the Red Sea and Germany deployed ...": a new subject
+            following = words[actor.last + 1].lemma if actor.last + 1 < len(words) else ""
+            if following in GATHERINGS:
+                k = actor.last + 1
+                continue
             if _identity(actor) not in own and not (after_by or object_word or place):
                 return _conjoined_right(words, actors, actor)
             k = actor.last + 1
