@@ -41,6 +41,7 @@ ENTITIES = {
     "Kim": Entity("kim", "Kim Jong Un", "PERSON", "PRK", "PRKGOV"),
     # a person whose role the entity layer does not know
     "Okafor": Entity("okafor", "Jane Okafor", "PERSON", "KEN", "KENELI"),
+    "ECJ": Entity("ecj", "European Court of Justice", "ORG", None, "IGOEURCOJ"),
     # a capital the entity layer leaves as a plain city (no CAMEO code of its own)
     "Vilnius": Entity("vilnius", "Vilnius", "GPE", "LTU", None),
 }
@@ -76,6 +77,7 @@ SURFACES = {
     "European Union": ("EU", "name"),
     "Kim Jong Un": ("Kim", "name"),
     "Jane Okafor": ("Okafor", "name"),
+    "European Court of Justice": ("ECJ", "name"),
 }
 
 
@@ -1097,3 +1099,35 @@ def test_a_compound_noun_subject_acts_for_its_first_word(nlp):
 def test_a_participial_aside_between_subject_and_verb(nlp):
     text = "Japan, backed by the United States, condemned Russia."
     assert triples(code(nlp, text)) >= {("JPN", "RUS", "111")}
+
+
+def test_the_head_noun_of_an_x_of_y_organisation_stands_for_it(nlp):
+    text = "Kenya took Japan to the European Court of Justice. Iran criticised the court."
+    assert ("IRN", "IGOEURCOJ", "111") in triples(code(nlp, text))
+
+
+def test_talks_between_two_sides_are_a_meeting_of_both(nlp):
+    found = triples(code(nlp, "Talks between Kenya and Somalia resumed on Monday."))
+    assert {("KEN", "SOM", "040"), ("SOM", "KEN", "040")} <= found
+
+
+def test_an_object_relative_clause_with_a_conjoined_subject(nlp):
+    text = "The deal that Kenya and Somalia signed last year has not been ratified."
+    assert {("KEN", "SOM", "057"), ("SOM", "KEN", "057")} <= triples(code(nlp, text))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Japan said it was deeply concerned by Iran's role.", ("JPN", "IRN", "012")),
+        ("Kenya defended Somalia.", ("KEN", "SOM", "052")),
+        ("Turkey warned it would block any deal with Iran.", ("TUR", "IRN", "130")),
+    ],
+)
+def test_concern_defence_and_threats_to_block(nlp, sentence, expected):
+    assert expected in triples(code(nlp, sentence))
+
+
+def test_declining_to_take_part_is_a_rejection(nlp):
+    found = triples(code(nlp, "Japan, which was invited, declined to take part."))
+    assert any(a == "JPN" and c.startswith("12") for a, _, c in found)

@@ -437,7 +437,9 @@ def _named_by_head(word: Word, earlier: Sequence[tuple[Mention, Entity]]) -> Ent
     for mention, entity in reversed(earlier):
         if mention.start_char >= word.start:
             continue
-        if entity.type == "ORG" and entity.name.split()[-1].lower() in (word.lower, word.lemma):
+        head = entity.name.split(" of ")[0].split()[-1].lower()  # "European Court of Justice"
+        last = entity.name.split()[-1].lower()
+        if entity.type == "ORG" and {head, last} & {word.lower, word.lemma}:
             return entity
     return None
 

@@ -644,8 +644,8 @@ def _matches(words: list[Word], actors: list[Actor], at_word: dict[int, Actor]) 
 
 
 def _noun_reading(words: list[Word], at_word: dict[int, Actor], index: int) -> bool:
-    if index == 0:
-        return False
+    if index == 0:  # "Talks between Kenya and Somalia resumed": a plural opening the sentence
+        return words[0].lower == words[0].lemma + "s"
     before = words[index - 1]
     if before.lower in ("'s", "’s") and index - 2 in at_word:
         return True
@@ -812,6 +812,10 @@ def _fronted_object(
     if subject is None:
         return None
     k = subject.first - 1
+    while k >= 1 and words[k].lower in ("and", ",") and k - 1 in at_word:
+        k = at_word[k - 1].first - 1  # "the agreement that the EU and Indonesia concluded"
+    if k >= 0 and words[k].lower == "the":
+        k -= 1
     if k >= 0 and words[k].lower in ("that", "which"):
         k -= 1
     if k >= 0 and (words[k].lemma in pattern.slots[0] or words[k].lower in pattern.slots[0]):
@@ -1222,6 +1226,14 @@ def _roles(
     sources = subject.group
     if pattern.pos == "noun" and not sources:
         sources = _by_agent(words, actors, at_word, match)  # "the visit to Seoul by X"
+    if pattern.pos == "noun" and not sources and words[match.head + 1].lower == "between":
+        # "talks between Kenya and Somalia": the two sides, with each other
+        sides = (
+            _conjoined_right(words, actors, at_word[match.head + 2])
+            if (match.head + 2 in at_word)
+            else []
+        )
+        return (sides, []) if len(sides) > 1 else ([], [])
     if subject.passive:
         agent = _by_agent(words, actors, at_word, match)
         sources, targets = (agent, sources) if agent else ([], sources)
@@ -1262,7 +1274,12 @@ def _target(
             actor = at_word[k]
             if _attributed(words, actor):
                 break  # ", the Turkish Foreign Ministry said": the speaker, not the target
-            after_by = k > 0 and words[k - 1].lower == "by" and not _owner_by(words, k, match)
+            after_by = (
+                k > 0
+                and words[k - 1].lower == "by"
+                and k - 1 not in match.matched  # "concerned by Rwanda's role": the particle
+                and not _owner_by(words, k, match)
+            )
             object_word = actor.entity_type == "AGENT" and k in match.matched
             # "struck targets in Lebanon": where an attack falls is whom it hits
             place = (
