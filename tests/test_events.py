@@ -1131,3 +1131,16 @@ def test_concern_defence_and_threats_to_block(nlp, sentence, expected):
 def test_declining_to_take_part_is_a_rejection(nlp):
     found = triples(code(nlp, "Japan, which was invited, declined to take part."))
     assert any(a == "JPN" and c.startswith("12") for a, _, c in found)
+
+
+def test_an_agent_phrase_of_two_agent_words_without_a_country(nlp):
+    text = "Kenya held a vote in Kenya. The opposition leader, Jane Okafor, rejected the results."
+    found = triples(code(nlp, text))
+    assert ("KENOPP", "KENGOV", "120") in found
+
+
+def test_the_streets_of_a_city_are_where_not_whom(nlp):
+    text = "Protesters took to the streets of Vilnius and Kursk in Lithuania."
+    found = triples(code(nlp, text))
+    assert ("LTUOPP", "LTUGOV", "141") in found
+    assert not any(t in ("RUS", "LTU") for _, t, _ in found)

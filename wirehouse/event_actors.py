@@ -336,7 +336,7 @@ def _agent_at(
     for size in range(cameo.longest_agent(), 0, -1):
         phrase = tuple(w.lemma for w in words[at : at + size])
         if len(phrase) == size and phrase in table:
-            return table[phrase], at + size - 1
+            return table[phrase], _head_noun_end(words, at + size - 1, table)
     return None
 
 

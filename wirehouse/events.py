@@ -42,6 +42,10 @@ OWN_SIDE_ROOTS = frozenset({"01", "04", "05"})
 CONJUNCTIONS = frozenset({(",",), ("and",), ("or",), ("and", "the"), ("or", "the")})
 # an actor after these is where the event happened, not its target ("rallied in Lithuania")
 WHERE_NOT_WHOM = frozenset({"in", "inside", "near", "across", "outside"})
+PLACE_NOUNS = frozenset(
+    {"street", "outskirts", "centre", "center", "city", "town", "port", "province", "region"}
+    | {"suburb", "heart", "area", "coast", "capital", "village"}
+)
 # an actor before these names a gathering, not a side ("on the sidelines of the G20 summit")
 GATHERINGS = frozenset({"summit", "conference", "forum", "meeting", "session", "assembly"})
 PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "inside", "into", "across", "outside"})
@@ -337,6 +341,8 @@ def _sentence_events(
             # "threatening 20,000 Canadian jobs": a threat is made to an actor, not a thing
             targets = [t for t in targets if not t.weak]
         targets = [_own_side(t, sources, match.pattern.code) for t in targets]
+        if not targets and len(sources) == 1:
+            targets = [t for t in [_home_side(sources[0], match.pattern.code)] if t]
         if not targets and len(sources) < 2 and _needs_target(match.pattern, sources):
             continue
         if (subject.passive or gapped) and not targets:
@@ -1290,8 +1296,10 @@ def _target(
             if _next_clause_subject(words, actor):
                 break  # "sent warships to the Red Sea and Germany deployed ...": a new subject
             following = words[actor.last + 1].lemma if actor.last + 1 < len(words) else ""
-            if following in GATHERINGS:
-                k = actor.last + 1
+            of_place = k >= 2 and words[k - 1].lower == "of" and words[k - 2].lemma in PLACE_NOUNS
+            if following in GATHERINGS or of_place:
+                # "the G20 summit", "the streets of Nairobi and Mombasa": settings
+                k = _conjoined_right(words, actors, actor)[-1].last + 1
                 continue
             if _identity(actor) not in own and not (after_by or object_word or place):
                 return _conjoined_right(words, actors, actor)
@@ -1321,6 +1329,11 @@ def _target(
             if subject.group[-1].last < a.first < match.head
             and _identity(a) not in own
             and not any(open_ < a.first < close for open_, close in asides)
+            # "addressed to Y, criticizing", "seized a Vietnamese trawler, accusing": not
+            # an apposition of the subject ("The opposition leader, Jane Doe, rejected")
+            and (
+                words[a.first - 1].lower in PREPOSITIONS or words[match.head].lower.endswith("ing")
+            )
         ]
         if between and words[match.head - 1].text == ",":
             return [between[-1]]
