@@ -1144,3 +1144,19 @@ def test_the_streets_of_a_city_are_where_not_whom(nlp):
     found = triples(code(nlp, text))
     assert ("LTUOPP", "LTUGOV", "141") in found
     assert not any(t in ("RUS", "LTU") for _, t, _ in found)
+
+
+def test_a_plural_after_a_name_before_any_preposition_is_a_noun(nlp):
+    found = triples(code(nlp, "Russia strikes Iran targets after rocket fire."))
+    assert not any(a == "IRN" for a, _, _ in found)
+
+
+def test_a_hyphen_near_would_is_not_would_be(nlp):
+    text = "Kim Jong Un, the Pyongyang-born leader, warned that he would strike Japan."
+    warnings = [e for e in code(nlp, text) if e.event_code.startswith("13")]
+    assert warnings and not any(e.is_hypothetical for e in warnings)
+
+
+def test_an_organisations_fighters_act_for_it(nlp):
+    text = "Russia said its fighters had attacked a Japanese base."
+    assert any(a.startswith("RUS") and c == "190" for a, _, c in triples(code(nlp, text)))

@@ -695,7 +695,7 @@ def _plural_after_name(words: list[Word], at_word: dict[int, Actor], index: int)
     return (
         index - 1 in at_word
         and word.lower == word.lemma + "s"
-        and following in ("in", "on", "near", "across", "along", "inside")
+        and (following in PREPOSITIONS or following in ("after", "near", "across", "along"))
     )
 
 
@@ -1598,7 +1598,8 @@ def _noun_after(words: list[Word], at: int) -> int:
 
 def _would_be(words: list[Word], match: Match) -> bool:
     window = [w.lower for w in words[max(0, match.head - 4) : match.end]]
-    return "would" in window and "-" in window
+    pairs = zip(window, window[1:], strict=False)
+    return any(a == "would" and b == "-" for a, b in pairs)  # "would-be"
 
 
 def _place(
