@@ -783,3 +783,10 @@ def test_they_for_two_organisations_joined_by_and_is_no_one():
     assert [q.speaker for q in parsed_quotes(two)] == [None]
     one = 'Oxfam criticised the deal in Goma. "It fails the planet," they said.'
     assert [q.speaker for q in parsed_quotes(one)] == ["Oxfam"]
+
+
+def test_a_day_after_an_inverted_speaker_is_not_part_of_the_name():
+    text = "“The port stays open,” said Helena Rocha Tuesday."
+    assert said(text) == [("The port stays open,", "Helena Rocha")]
+    unknown = "“The port stays open,” said Rui Marques yesterday."
+    assert said(unknown) == [("The port stays open,", "Rui Marques")]
