@@ -790,3 +790,15 @@ def test_a_day_after_an_inverted_speaker_is_not_part_of_the_name():
     assert said(text) == [("The port stays open,", "Helena Rocha")]
     unknown = "“The port stays open,” said Rui Marques yesterday."
     assert said(unknown) == [("The port stays open,", "Rui Marques")]
+
+
+def test_a_caption_between_two_halves_stays_out_of_the_quote():
+    text = (
+        "“My father fished here, and if this continues\n\n"
+        "Fishermen unload their catch in Setúbal. (Photo: Reuters)\n\n"
+        "my son will work in a hotel,” said Pedro Alves."
+    )
+    assert said(text) == [
+        ("My father fished here, and if this continues", "Pedro Alves"),
+        ("my son will work in a hotel,", "Pedro Alves"),
+    ]

@@ -54,6 +54,7 @@ OPEN_BEFORE = set(" \t\n([{—–-/") | set(CLOSERS)
 ELISIONS = ("'em", "'til", "'cause", "'n'", "'tis", "'twas", "'round", "'bout")
 LAYOUT_LINES = 2  # headline or caption lines a quote may run across
 LAYOUT_LINE_CHARS = 100
+CAPTION_CHARS = 200  # a longer line between two halves of a quote is a paragraph of its own
 BORROW_WORDS = 40  # the longest attribution sentence a split quote may stand around
 TITLE_WORDS = 8  # a longer run of capitalised words is a headline-style sentence, not a title
 SCARE_WORDS = 4  # an unattributed quote this short, not a sentence, is a scare quote
@@ -205,9 +206,26 @@ def _continuation(
                 return ahead, first  # no opening mark: the words run on to the closer
             if text[i] in CLOSERS and FAMILY[text[i]] == FAMILY[opener]:
                 break
-        if not _is_layout_line(text, start, end):
+        if not (_is_layout_line(text, start, end) or _is_caption(text, lines, index, ahead)):
             return None
     return None
+
+
+def _is_caption(text: str, lines: list[tuple[int, int]], index: int, ahead: int) -> bool:
+    """A caption or teaser line with full stops ("Fishermen in Setúbal. (Photo: Reuters)")
+    between a quote broken off mid-sentence (its line ends without a full stop) and words that
+    go on in lower case: a sentence never opens that way, so the quote runs on past it."""
+    start, end = lines[ahead]
+    line = text[start:end].strip()
+    if len(line) > CAPTION_CHARS or any(mark in line for mark in CLOSERS):
+        return False
+    broken = text[lines[index][0] : lines[index][1]].rstrip()[-1:] not in ".!?…"
+    following = (
+        text[lines[ahead + 1][0] : lines[ahead + 1][1]].lstrip()[:1]
+        if ahead + 1 < len(lines)
+        else ""
+    )
+    return broken and following.islower()
 
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
