@@ -1160,3 +1160,30 @@ def test_a_hyphen_near_would_is_not_would_be(nlp):
 def test_an_organisations_fighters_act_for_it(nlp):
     text = "Russia said its fighters had attacked a Japanese base."
     assert any(a.startswith("RUS") and c == "190" for a, _, c in triples(code(nlp, text)))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Russia annexed Japanese islands.", ("RUS", "JPN", "192")),
+        ("Russia fought Japanese troops.", ("RUS", "JPNMIL", "190")),
+        ("Russia withdrew from the treaty with Japan.", ("RUS", "JPN", "160")),
+        ("Russia delivered vaccines to Kenya.", ("RUS", "KEN", "073")),
+        ("Russia loaned Kenya $1 billion.", ("RUS", "KEN", "071")),
+        ("North Korea test-fired a missile over Japan.", ("PRK", "JPN", "195")),
+        ("Russia declared a Japanese diplomat persona non grata.", ("RUS", "JPNGOV", "166")),
+        ("Japan reimposed sanctions on Iran.", ("JPN", "IRN", "163")),
+    ],
+)
+def test_dictionary_phrases_round_four(nlp, sentence, expected):
+    assert expected in triples(code(nlp, sentence))
+
+
+def test_an_actor_far_after_a_verb_is_no_object_slot(nlp):
+    text = "The union said it would fight the closure of the big plant in Kenya."
+    assert not any(c.startswith("19") for _, _, c in triples(code(nlp, text)))
+
+
+def test_fighting_alongside_an_actor_is_not_fighting_it(nlp):
+    text = "Japan said North Korean soldiers were fighting alongside Russia."
+    assert not any(t == "RUS" for _, t, _ in triples(code(nlp, text)))

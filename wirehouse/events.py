@@ -20,6 +20,7 @@ from wirehouse import cameo
 from wirehouse.event_actors import Actor, Word, build_actors, resolve_references
 from wirehouse.model import Entity, Event, Mention
 
+SLOT_GAP = 3  # words between a verb and the actor that is its object ("freed five American")
 ADJACENT = 3  # characters between two sentences that follow each other (a paragraph break)
 OBJECT_WINDOW = 8  # words after the head in which a pattern's particle and objects must appear
 ADDRESSEE_ROOTS = frozenset({"02", "10", "13"})  # "urged/demanded/warned that X ..." targets X
@@ -41,7 +42,7 @@ OWN_SIDE_ROOTS = frozenset({"01", "04", "05"})
 # what may stand between conjoined actors; ", and" joins clauses more often than actors
 CONJUNCTIONS = frozenset({(",",), ("and",), ("or",), ("and", "the"), ("or", "the")})
 # an actor after these is where the event happened, not its target ("rallied in Lithuania")
-WHERE_NOT_WHOM = frozenset({"in", "inside", "near", "across", "outside"})
+WHERE_NOT_WHOM = frozenset({"in", "inside", "near", "across", "outside", "alongside"})
 PLACE_NOUNS = frozenset(
     {"street", "outskirts", "centre", "center", "city", "town", "port", "province", "region"}
     | {"suburb", "heart", "area", "coast", "capital", "village"}
@@ -772,7 +773,10 @@ def _match(
                 # "was endorsed by (the) X": the passive's agent, not the object
                 if words[k].lower == "by":
                     break  # "was endorsed by X": the passive's agent, not the object
-                if k in at_word and at_word[k].first == k:
+                if not pattern.particle and not matched and k - at > SLOT_GAP:
+                    break  # "fight the closure of the plant in Freiberg": no actor object
+                beside = "alongside" in (words[k - 1].lower, words[k - 2].lower if k > 1 else "")
+                if k in at_word and at_word[k].first == k and not beside:
                     found, slot_actor = at_word[k].last, k
                     break
             elif words[k].lemma in slot or words[k].lower in slot:
@@ -919,7 +923,9 @@ def _subject(
             "negative_control",
         }
         infinitive = infinitive or word.lower == "to"
-        if skippable or word.lower.endswith("ly") or word.lower in ("to", "-", "be"):
+        prefix = k + 1 < len(words) and words[k + 1].text == "-" and word.lower in VERB_PREFIXES
+        if skippable or prefix or word.lower.endswith("ly") or word.lower in ("to", "-", "be"):
+            # ... "test-fired", "re-imposed": the verb's own prefix
             k -= 1
             continue
         if _time_word(words, k):
@@ -974,6 +980,7 @@ def _subject_after_opening(
 APPOSITION_WORDS = 10  # words an apposition between subject and verb may have
 
 
+VERB_PREFIXES = frozenset({"test", "re", "pre"})  # "test-fired", "re-imposed"
 REDUCED_PREPOSITIONS = frozenset({"by", "in", "at", "for", "of", "on", "over", "during", "last"})
 NOTHING = Actor("", "", "", -1, -1, "NONE")
 
