@@ -1187,3 +1187,12 @@ def test_an_actor_far_after_a_verb_is_no_object_slot(nlp):
 def test_fighting_alongside_an_actor_is_not_fighting_it(nlp):
     text = "Japan said North Korean soldiers were fighting alongside Russia."
     assert not any(t == "RUS" for _, t, _ in triples(code(nlp, text)))
+
+
+def test_after_but_with_no_earlier_event_the_clause_subject_acts(nlp):
+    text = "Iran said the vote had been calm but called for full transparency in Kenya."
+    assert ("IRN", "KEN", "020") in triples(code(nlp, text))
+
+
+def test_has_yet_to_negates(nlp):
+    assert code(nlp, "Japan has yet to sign the deal with Russia.") == []

@@ -950,7 +950,9 @@ def _subject(
             return subject  # "X, 54, a sociologist, was arrested by ...": the agent acts
         if word.text in (",", "and") or word.lower == "but":
             subject.group = last_subject
-            if not subject.group and (word.text == "and" or head_word.lower.endswith("ing")):
+            if not subject.group and (
+                word.text == "and" or word.lower == "but" or head_word.lower.endswith("ing")
+            ):
                 subject.group = _clause_subject(words, actors, match.head)
             subject.passive = False
             return subject
