@@ -1196,3 +1196,12 @@ def test_after_but_with_no_earlier_event_the_clause_subject_acts(nlp):
 
 def test_has_yet_to_negates(nlp):
     assert code(nlp, "Japan has yet to sign the deal with Russia.") == []
+
+
+def test_calling_it_names_a_reaction_to_the_latest_hostile_act(nlp):
+    text = "Japan fined Kenya $30 million on Monday. Kenya called it 'a tax on trade'."
+    assert ("KEN", "JPN", "111") in triples(code(nlp, text))
+    assert not any(
+        c == "111"
+        for _, _, c in triples(code(nlp, "Kenya called them on Monday to discuss trade."))
+    )

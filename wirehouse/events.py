@@ -584,6 +584,7 @@ def _clause_bounds(words: list[Word], head: int) -> tuple[int, int]:
     return first, last
 
 
+HOSTILE_ROOTS = frozenset({"10", "11", "12", "13", "14", "15", "16", "17", "18", "19", "20"})
 FORCE_ROOTS = frozenset({"18", "19", "20"})
 CONTENT_ROOTS = frozenset({"02", "10", "13"})  # appeals, demands, threats: "... to <verb>"
 
@@ -1278,6 +1279,8 @@ def _target(
     subject: Subject,
 ) -> list[Actor]:
     own = {_identity(a) for a in subject.group}
+    if match.pattern.particle & {"it", "them", "this"}:
+        return []  # "calling it a breach of UN resolutions": what "it" was, not the UN
     k = match.head + 1
     # a nominal event's target sits in its own phrase ("the seizure of the tanker by Iran"),
     # not in the verb that follows it ("... drew condemnation from Britain")
@@ -1502,6 +1505,22 @@ def _antecedent_target(
             k -= 1
         if k >= 1 and words[k].lemma in cameo.event_nouns() and words[k - 1].lower in ("a", "the"):
             fronted = [k]  # "a verdict France condemned as unacceptable"
+    if match.pattern.particle & {"it", "them", "this"} and words[match.head + 1].lower in (
+        "it",
+        "them",
+        "this",
+    ):
+        # "called it 'a tax on innovation'": the latest hostile act by another
+        own = _countries(sources)
+        acts = [
+            e
+            for e in history
+            if e.actor1_code
+            and e.actor1_code[:3] not in own
+            and not e.is_hypothetical
+            and e.event_code[:2] in HOSTILE_ROOTS
+        ]
+        return [_actor1(acts[-1])] if acts else []
     if fronted:
         noun_at = fronted[0]  # "a claim Kyiv denied": the relative clause's antecedent
     elif subject.passive:
