@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Protocol
@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 PRONOUN_SENTENCES = 4
 QUOTED_SENTENCES = 40
 ORG_PARAGRAPHS = 3
+REACH_CHARS = 3000  # and no further back than this, however long the paragraphs
 PREPOSITIONS = frozenset(
     (
         "to",
@@ -53,6 +54,7 @@ PREPOSITIONS = frozenset(
     )
 )
 _WORD = re.compile(r"[^\W\d_][\w’'-]*")
+_NON_SPACE = re.compile(r"\S")
 _SENTENCE_END = re.compile(r"[.!?…]+[\"”’»)]*(?=\s)|\n")
 
 
@@ -151,12 +153,15 @@ def sentence_end(text: str, pos: int) -> int:
     return starts[index] if index < len(starts) else len(text)
 
 
-def paragraph_start(text: str, pos: int, back: int = 0) -> int:
-    """Start of the line holding pos, or of the `back`-th non-empty line before it."""
-    start = text.rfind("\n", 0, pos) + 1
-    while back > 0 and start > 0:
-        start = text.rfind("\n", 0, start - 1) + 1
-        if text[start : text.find("\n", start) if "\n" in text[start:] else len(text)].strip():
+def paragraph_start(text: str, pos: int, back: int = 0, floor: int = 0) -> int:
+    """Start of the line holding pos, or of the `back`-th non-empty line before it; never
+    before floor (so a look-back in one huge paragraph stays bounded)."""
+    floor = max(0, floor)
+    start = max(floor, text.rfind("\n", floor, pos) + 1)
+    while back > 0 and start > floor:
+        start = max(floor, text.rfind("\n", floor, start - 1) + 1)
+        end = text.find("\n", start)
+        if _NON_SPACE.search(text, start, end if end != -1 else len(text)):
             back -= 1
     return start
 
@@ -204,6 +209,7 @@ class _Mentions:
         for mention in self.ordered:
             self.by_entity.setdefault(mention.entity_id, []).append(mention)
         self.genders: dict[tuple[str, str], str] = {}
+        self.kept: dict[tuple[str, str, str], tuple[list[int], list[tuple[Mention, Entity]]]] = {}
 
     def between(self, lo: int, hi: int) -> list[Mention]:
         """Mentions inside [lo, hi), in text order."""
@@ -228,6 +234,29 @@ def _indexed(mentions: Sequence[Mention]) -> _Mentions:
     built = _Mentions(mentions)
     _LAST_MENTIONS[:] = [built]
     return built
+
+
+def _kept(
+    text: str,
+    mentions: Sequence[Mention],
+    index: dict[str, Entity],
+    key: tuple[str, str],
+    keep: Callable[[Mention, Entity], bool],
+) -> tuple[list[int], list[tuple[Mention, Entity]]]:
+    """The unquoted mentions that `keep` accepts, in text order with their starts: built once
+    per article and key, so a look-back over the whole article is a bisect, not a rescan."""
+    indexed = _indexed(mentions)
+    memo_key = (text, *key)
+    if memo_key not in indexed.kept:
+        pairs = [
+            (m, index[m.entity_id])
+            for m in indexed.ordered
+            if m.entity_id in index
+            and keep(m, index[m.entity_id])
+            and not inside_quote(text, m.start_char)
+        ]
+        indexed.kept[memo_key] = ([m.start_char for m, _ in pairs], pairs)
+    return indexed.kept[memo_key]
 
 
 _LAST_ENTITIES: list[tuple[object, int, dict[str, Entity]]] = []
@@ -475,10 +504,9 @@ def _country_in(
     mentions: Sequence[Mention], index: dict[str, Entity], start: int, end: int
 ) -> str | None:
     """The country a phrase names ("Russia's", "Nigerian"), if it names one."""
-    for mention in mentions:
+    for mention in _indexed(mentions).between(start, end):
         entity = index.get(mention.entity_id)
-        inside = start <= mention.start_char and mention.end_char <= end
-        if inside and entity and entity.type in ("GPE", "NORP") and entity.country_code:
+        if entity and entity.type in ("GPE", "NORP") and entity.country_code:
             return entity.country_code
     return None
 
@@ -508,21 +536,14 @@ def _latest_holder(
 ) -> Entity | None:
     """The latest person before pos written with the role noun (of that country, if given);
     else the latest one the gazetteer lists in that office ("the president" for Trump)."""
-    indexed = _indexed(mentions)
-    earlier = [
-        (mention, index[mention.entity_id])
-        for mention in indexed.ordered[: bisect_left(indexed.starts, pos)]
-        if mention.entity_id in index and index[mention.entity_id].type == "PERSON"
-    ]
     listed = _listed_roles()
-    for bears in (
-        lambda mention, entity: _bears_role(text, mention, noun),
-        lambda mention, entity: noun in listed.get(entity.name, ""),
+    for key, bears in (
+        ("written", lambda m, e: e.type == "PERSON" and _bears_role(text, m, noun)),
+        ("listed", lambda m, e: e.type == "PERSON" and noun in listed.get(e.name, "")),
     ):
-        for mention, entity in reversed(earlier):
-            if mention.end_char > pos or inside_quote(text, mention.start_char):
-                continue
-            if not bears(mention, entity):
+        starts, holders = _kept(text, mentions, index, (key, noun), bears)
+        for mention, entity in reversed(holders[: bisect_left(starts, pos)]):
+            if mention.end_char > pos:
                 continue
             # "Russia's foreign minister" is not the Nigerian one named before
             if country is None or _known_country(mention, entity) in (None, country):
@@ -561,7 +582,7 @@ def resolve_role(
     if kind == "person":
         country = _country_in(mentions, index, pos, pos + len(phrase))
         return _latest_holder(text, mentions, index, pos, noun, country)
-    reach = paragraph_start(text, pos, ORG_PARAGRAPHS)
+    reach = paragraph_start(text, pos, ORG_PARAGRAPHS, floor=pos - REACH_CHARS)
     orgs = _candidates(text, mentions, index, reach, pos, ("ORG",))
     if kind == "spokes":
         # "A spokesperson for the Commission said ... the spokesperson said": the one named
@@ -573,7 +594,7 @@ def resolve_role(
         if named:
             return named
         # an unnamed "the agency" only reaches back to the previous paragraph
-        near = paragraph_start(text, pos, 1)
+        near = paragraph_start(text, pos, 1, floor=pos - REACH_CHARS)
         orgs = [(m, e) for m, e in orgs if m.start_char >= near]
         if orgs:
             return orgs[-1][1]
@@ -630,6 +651,14 @@ def _org_holding(
     noun: str,
 ) -> Entity | None:
     """The latest organisation in [lo, hi) whose name holds the noun."""
-    orgs = _candidates(text, mentions, index, lo, hi, ("ORG",))
-    named = [(m, e) for m, e in orgs if noun in e.name.lower() or noun in m.text.lower()]
-    return named[-1][1] if named else None
+    starts, orgs = _kept(
+        text,
+        mentions,
+        index,
+        ("holding", noun),
+        lambda m, e: e.type == "ORG" and (noun in e.name.lower() or noun in m.text.lower()),
+    )
+    for mention, entity in reversed(orgs[bisect_left(starts, lo) : bisect_left(starts, hi)]):
+        if mention.end_char <= hi:
+            return entity
+    return None
