@@ -802,3 +802,11 @@ def test_a_caption_between_two_halves_stays_out_of_the_quote():
         ("My father fished here, and if this continues", "Pedro Alves"),
         ("my son will work in a hotel,", "Pedro Alves"),
     ]
+
+
+def test_a_long_apposition_between_name_and_verb():
+    text = (
+        "“We have never seen a season like this,” Rocha, the head of the regional fishermen’s "
+        "association in the northern port of Matosinhos, told Reuters by phone."
+    )
+    assert said(text) == [("We have never seen a season like this,", "Helena Rocha")]

@@ -578,6 +578,20 @@ def _quoted_as(ctx: _Context, begin: int, end: int) -> _Speaker | None:
     return _resolve_phrase(ctx, match.start("object"), match.end("object"), "quoted")
 
 
+def _long_apposition(ctx: _Context, begin: int, verb_at: int, verb: str) -> _Speaker | None:
+    """A name with a long apposition closed by a comma before the verb ("Ana Silva, the head
+    of the fishermen's association in the port of Matosinhos, told Reuters"): the name, when the
+    entity layer knows it."""
+    pieces = _segments(ctx, begin, verb_at)
+    first, last = pieces[0], pieces[-1]
+    if len(pieces) < 3 or ctx.text[last[0] : last[1]].strip():
+        return None
+    if len(ctx.text[first[0] : first[1]].split()) > 5:
+        return None
+    found = _resolve_phrase(ctx, first[0], first[1], verb)
+    return found if found and found.entity_id else None
+
+
 def _after_frame(ctx: _Context, span: QuoteSpan) -> _Speaker | None:
     """The frame after a quote: "…," Trump said / said Pedro Alves / according to the ministry."""
     if span.close_at is None:
@@ -608,8 +622,10 @@ def _after_frame(ctx: _Context, span: QuoteSpan) -> _Speaker | None:
             return _speaker_after(ctx, match.end(), limit, verb) or _nobody(
                 ctx, match.end(), limit, verb
             )
-        if kind != "speech" or len(subject.split()) > 9 or _CONJUNCTION.match(subject):
+        if kind != "speech" or _CONJUNCTION.match(subject):
             return None
+        if len(subject.split()) > 9:
+            return _long_apposition(ctx, begin, match.start(), verb)
         found = _subject_before(ctx, begin, match.start(), verb)
         if found is None and subject.rstrip().endswith(","):
             # "…" for farmers, said Ana Silva: no subject before the verb, so it follows
