@@ -1205,3 +1205,20 @@ def test_calling_it_names_a_reaction_to_the_latest_hostile_act(nlp):
         c == "111"
         for _, _, c in triples(code(nlp, "Kenya called them on Monday to discuss trade."))
     )
+
+
+def test_a_statement_condemning_an_act_is_its_issuers_condemnation(nlp):
+    text = "Japan and Kenya issued a joint statement condemning North Korea's missile launch."
+    found = triples(code(nlp, text))
+    assert {("JPN", "PRK", "111"), ("KEN", "PRK", "111")} <= found
+    assert ("JPN", "PRK", "057") not in found
+
+
+def test_an_ing_noun_is_no_event_of_the_clause_subject(nlp):
+    text = "Japan and Kenya held drills, drawing a sharp warning from Russia."
+    assert not any(c.startswith("13") for _, _, c in triples(code(nlp, text)))
+
+
+def test_an_owners_decision_to_act_is_its_act(nlp):
+    text = "Russia's decision to suspend gas deliveries to Lithuania drew anger."
+    assert ("RUS", "LTU", "163") in triples(code(nlp, text))

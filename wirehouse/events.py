@@ -610,11 +610,14 @@ def _infinitive_content(words: list[Word], match: Match, matches: list[Match]) -
     k = to - 1
     while k > 0 and _time_word(words, k):
         k -= 1  # "an agreement on Tuesday to expand trade"
+    if words[k].lemma in DECISION_NOUNS:
+        return False  # "Russia's decision to suspend gas deliveries": the suspension happened
     noun = words[k].lemma in cameo.event_nouns() or words[k].lemma in CONTENT_NOUNS
     after_subject = k > 0 and words[k - 1].text[:1].isupper() and words[k].lower.endswith("s")
     return noun and not after_subject  # "Germany plans to send": a verb after its subject
 
 
+DECISION_NOUNS = frozenset({"decision", "move"})
 CONTENT_NOUNS = frozenset(
     {"agreement", "deal", "accord", "treaty", "pact", "plan", "proposal", "bid", "effort"}
 )
@@ -834,6 +837,26 @@ def _fronted_object(
     return None
 
 
+def _calls_it(words: list[Word], match: Match) -> bool:
+    """ "called it 'a tax'": a characterisation of something named before."""
+    following = words[match.head + 1].lower if match.head + 1 < len(words) else ""
+    return "it" in match.pattern.particle and following in ("it", "them", "this")
+
+
+def _gerund_head(words: list[Word], k: int) -> bool:
+    """An -ing form of a dictionary verb with an object ("condemning North Korea's launch"):
+    the head of another event, unlike a noun ("a warning from China", "financing to Kenya")."""
+    word = words[k]
+    following = words[k + 1] if k + 1 < len(words) else None
+    return (
+        word.lower.endswith("ing")
+        and word.lemma in cameo.verb_patterns()
+        and following is not None
+        and following.text.isalpha()
+        and following.lower not in PREPOSITIONS
+    )
+
+
 def _finite_head(word: Word) -> bool:
     """A past-tense dictionary verb ("fired"): the head of another event, never an object."""
     return (
@@ -923,6 +946,19 @@ def _subject(
             "hypothetical_control",
             "negative_control",
         }
+        if (
+            word.lemma in DECISION_NOUNS
+            and infinitive
+            and k >= 2
+            and words[k - 1].lower
+            in (
+                "'s",
+                "’s",
+            )
+        ):
+            owner = at_word.get(k - 2)  # "Russia's decision to suspend": Russia suspends
+            subject.group = [owner] if owner is not None and not owner.weak else []
+            return subject
         infinitive = infinitive or word.lower == "to"
         prefix = k + 1 < len(words) and words[k + 1].text == "-" and word.lower in VERB_PREFIXES
         if skippable or prefix or word.lower.endswith("ly") or word.lower in ("to", "-", "be"):
@@ -959,6 +995,8 @@ def _subject(
             return subject
         if k <= 1 and head_word.lower.endswith("ing"):
             subject.group = _subject_after_opening(words, actors, at_word, match.head)
+        elif k == match.head - 1 and _gerund_head(words, match.head) and _plain_noun(word):
+            subject.group = last_subject  # "issued a joint statement condemning X": they condemn
         return subject
     if head_word.lower.endswith("ing"):
         subject.group = _subject_after_opening(words, actors, at_word, match.head)
@@ -1279,7 +1317,7 @@ def _target(
     subject: Subject,
 ) -> list[Actor]:
     own = {_identity(a) for a in subject.group}
-    if match.pattern.particle & {"it", "them", "this"}:
+    if _calls_it(words, match):
         return []  # "calling it a breach of UN resolutions": what "it" was, not the UN
     k = match.head + 1
     # a nominal event's target sits in its own phrase ("the seizure of the tanker by Iran"),
@@ -1323,8 +1361,8 @@ def _target(
             break
         if _new_clause(words, k) or _participial_clause(words, k):
             break  # "pledged aid, and Japan said ...": a later clause has its own roles
-        if _finite_head(word) and k not in match.matched:
-            break  # "a truce brokered by Qatar": the participle's agent is not the target
+        if (_finite_head(word) or _gerund_head(words, k)) and k not in match.matched:
+            break  # "a truce brokered by Qatar", "a statement condemning X": another event
         k += 1
     if match.pattern.code[:2] in SPEECH_ROOTS and subject.group:
         # "X shared a message addressed to Y, criticizing ...": Y between subject and verb
@@ -1505,11 +1543,7 @@ def _antecedent_target(
             k -= 1
         if k >= 1 and words[k].lemma in cameo.event_nouns() and words[k - 1].lower in ("a", "the"):
             fronted = [k]  # "a verdict France condemned as unacceptable"
-    if match.pattern.particle & {"it", "them", "this"} and words[match.head + 1].lower in (
-        "it",
-        "them",
-        "this",
-    ):
+    if _calls_it(words, match):
         # "called it 'a tax on innovation'": the latest hostile act by another
         own = _countries(sources)
         acts = [
