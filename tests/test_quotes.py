@@ -810,3 +810,18 @@ def test_a_long_apposition_between_name_and_verb():
         "association in the northern port of Matosinhos, told Reuters by phone."
     )
     assert said(text) == [("We have never seen a season like this,", "Helena Rocha")]
+
+
+def test_the_body_a_spokesperson_is_named_for_speaks():
+    text = (
+        "The Israeli military said it had struck a launch site. Hamas denied it. "
+        '"We take every precaution," an army spokesperson said.'
+    )
+    assert [q.speaker for q in parsed_quotes(text)] == ["Israel"]
+
+
+def test_a_word_of_a_name_is_no_speech_verb():
+    text = (
+        'Secretary of State Marco Rubio told reporters the United States wanted "a deal this week."'
+    )
+    assert [q.speaker for q in parsed_quotes(text)] == ["Marco Rubio"]

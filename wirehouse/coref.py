@@ -84,6 +84,19 @@ def role_nouns() -> dict[str, str]:
 
 
 @cache
+def _families() -> dict[str, str]:
+    return {row["noun"]: row["family"] for row in read_csv_rows("quotes", "org_noun_families.csv")}
+
+
+def kindred(noun: str) -> tuple[str, ...]:
+    """The organisation words naming the same kind of body as noun ("army": "military", ...)."""
+    family = _families().get(noun)
+    if family is None:
+        return (noun,)
+    return (noun, *sorted(n for n, f in _families().items() if f == family and n != noun))
+
+
+@cache
 def _titles() -> dict[str, str]:
     return {row["title"]: row["gender"] for row in read_csv_rows("quotes", "titles.csv")}
 
@@ -614,10 +627,11 @@ _NOT_MODIFIERS |= {"her", "was", "were", "is", "are", "has", "had", "said", "say
 
 
 def _labels(text: str, mention: Mention, noun: str) -> bool:
-    """Whether the mention is written with the noun: "the IG Metall union", "China's defence
-    ministry", "the Russian embassy"."""
+    """Whether the mention is written with the noun or one of its kin: "the IG Metall union",
+    "China's defence ministry", "the Russian embassy", "the Israeli military" (for "army")."""
     after = text[mention.end_char : mention.end_char + 60]
-    match = re.match(rf"(?:['’]s)?((?:\s+[a-z][\w-]*){{0,2}}?)\s+{re.escape(noun)}\b", after, re.I)
+    nouns = "|".join(re.escape(n) for n in kindred(noun))
+    match = re.match(rf"(?:['’]s)?((?:\s+[a-z][\w-]*){{0,2}}?)\s+(?:{nouns})\b", after, re.I)
     return bool(match) and not any(w.lower() in _NOT_MODIFIERS for w in match.group(1).split())
 
 

@@ -112,13 +112,14 @@ _NOUN_BEFORE = re.compile(
 )
 
 
-def _speech_verbs_in(masked: str, begin: int, end: int) -> list[re.Match[str]]:
-    """Speech verbs in masked[begin:end], leaving out nouns spelled like them ("the
-    opposition's claims", "their demands")."""
+def _speech_verbs_in(ctx: _Context, begin: int, end: int) -> list[re.Match[str]]:
+    """Speech verbs in the masked body[begin:end], leaving out nouns spelled like them ("the
+    opposition's claims", "their demands") and words of a name ("the United States")."""
     return [
         match
-        for match in _verb_pattern().finditer(masked, begin, end)
-        if not _NOUN_BEFORE.search(masked, max(begin, match.start() - 30), match.start())
+        for match in _verb_pattern().finditer(ctx.masked, begin, end)
+        if not _NOUN_BEFORE.search(ctx.masked, max(begin, match.start() - 30), match.start())
+        and not ctx.in_mention(match.start(), match.end())
     ]
 
 
@@ -358,6 +359,11 @@ class _Context:
         first, last = bisect_left(self.starts, start), bisect_left(self.starts, end)
         return [m for m in self.mentions[first:last] if m.end_char <= end]
 
+    def in_mention(self, start: int, end: int) -> bool:
+        """Whether body[start:end] lies inside a mention ("States" in "United States")."""
+        index = bisect_right(self.starts, start) - 1
+        return index >= 0 and end <= self.mentions[index].end_char
+
     def line_of(self, pos: int) -> int:
         """The start of the line holding pos."""
         return self.line_starts[bisect_right(self.line_starts, pos) - 1]
@@ -468,11 +474,29 @@ def _resolve_role(
     if kind == "spokes" and first in ("his", "her"):
         # "His campaign spokesman said": the person the spokesman speaks for
         return ctx.speaker(coref.resolve_pronoun(ctx.text, start, ctx.entities, ctx.mentions), verb)
+    modifier = _modifier_body(ctx, start, phrase) if kind == "spokes" else None
+    if modifier is not None:
+        # "an army spokesperson", "a ministry spokeswoman": the body the modifier names
+        body = coref.resolve_role(ctx.text, modifier[0], modifier[1], ctx.entities, ctx.mentions)
+        return ctx.speaker(body, verb)
     if kind == "person" or len(phrase.split()) > 4:
         return None
     return ctx.speaker(
         coref.resolve_role(ctx.text, start, phrase, ctx.entities, ctx.mentions), verb
     )
+
+
+def _modifier_body(ctx: _Context, start: int, phrase: str) -> tuple[int, str] | None:
+    """The organisation word right before a spokes noun ("army" in "an army spokesperson"),
+    with its offset; None when the word before is no organisation word."""
+    words = list(_WORDS_AT.finditer(phrase))
+    if len(words) < 2:
+        return None
+    word = words[-2]
+    role = coref.role_kind(word.group())
+    if role is None or role[1] != "org" or not word.group().islower():
+        return None
+    return start + word.start(), word.group()
 
 
 def _segments(ctx: _Context, start: int, end: int) -> list[tuple[int, int]]:
@@ -606,7 +630,7 @@ def _after_frame(ctx: _Context, span: QuoteSpan) -> _Speaker | None:
     begin += lead.end() if lead else 0
     if _QUOTED_AS.search(ctx.masked, begin, limit):
         return _quoted_as(ctx, begin, limit) or _nobody(ctx, begin, limit, "quoted")
-    for match in _speech_verbs_in(ctx.masked, begin, limit):
+    for match in _speech_verbs_in(ctx, begin, limit):
         verb = match.group()
         kind = speech_verbs()[verb.lower()]
         if kind == "describe":
@@ -644,7 +668,7 @@ def _before_frame(ctx: _Context, span: QuoteSpan, floor: int) -> _Speaker | None
     begin = stop + 1 if stop != -1 else begin
     if _QUOTED_AS.search(ctx.masked, begin, end):
         return _quoted_as(ctx, begin, end) or _nobody(ctx, begin, end, "quoted")
-    verbs = _speech_verbs_in(ctx.masked, begin, end)
+    verbs = _speech_verbs_in(ctx, begin, end)
     for match in reversed(verbs):
         verb = match.group()
         kind = speech_verbs()[verb.lower()]
@@ -793,7 +817,7 @@ def _introduced(ctx: _Context, group: list[QuoteSpan]) -> _Speaker | None:
     if end <= start:
         return None
     colon = ctx.text[end - 1] == ":"
-    for match in reversed(_speech_verbs_in(ctx.masked, start, end)):
+    for match in reversed(_speech_verbs_in(ctx, start, end)):
         verb = match.group()
         if speech_verbs()[verb.lower()] not in ("speech", "describe"):
             continue
