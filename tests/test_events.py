@@ -813,9 +813,14 @@ def test_broadened_dictionary_phrases(nlp, sentence, expected):
 
 
 def test_a_promised_act_is_hypothetical(nlp):
-    events = [e for e in code(nlp, "Russia vowed to retaliate against Lithuania.")]
-    assert any(e.event_code == "170" for e in events)
-    assert all(e.is_hypothetical for e in events if e.event_code == "170")
+    events = [e for e in code(nlp, "Russia vowed to attack Lithuania.")]
+    assert any(e.event_code == "190" for e in events)
+    assert all(e.is_hypothetical for e in events if e.event_code == "190")
+    # a vow of retaliation is itself a threat, made
+    vow = code(nlp, "Russia vowed to retaliate against Lithuania.")
+    assert [(e.actor1_code, e.actor2_code, e.event_code, e.is_hypothetical) for e in vow] == [
+        ("RUS", "LTU", "130", False)
+    ]
 
 
 def test_what_an_appeal_or_an_agreement_asks_for_is_no_event_of_its_own(nlp):
@@ -1222,3 +1227,19 @@ def test_an_ing_noun_is_no_event_of_the_clause_subject(nlp):
 def test_an_owners_decision_to_act_is_its_act(nlp):
     text = "Russia's decision to suspend gas deliveries to Lithuania drew anger."
     assert ("RUS", "LTU", "163") in triples(code(nlp, text))
+
+
+def test_a_place_in_an_opening_phrase_is_no_co_subject(nlp):
+    text = "During his visit to Kenya, Vladimir Putin praised Somalia."
+    assert triples(code(nlp, text)) == {("RUSGOV", "SOM", "051")}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Japan's prime minister arrived in Kenya on Monday.", ("JPNGOV", "KEN", "042")),
+        ("Iran and Turkey resumed diplomatic relations.", ("IRN", "TUR", "054")),
+    ],
+)
+def test_arrivals_and_resumed_relations(nlp, sentence, expected):
+    assert expected in triples(code(nlp, sentence))

@@ -1226,6 +1226,9 @@ def _conjoined_left(words: list[Word], actors: list[Actor], last: Actor) -> list
     while index > 0:
         previous = actors[index - 1]
         between = [w.lower for w in words[previous.last + 1 : group[0].first]]
+        after_preposition = previous.first > 0 and words[previous.first - 1].lower in PREPOSITIONS
+        if after_preposition and between == [","]:
+            break  # "During his visit to Kenya, Putin praised": Kenya is no co-subject
         if (tuple(between) in CONJUNCTIONS or _apposition(between)) and not previous.weak:
             group.insert(0, previous)
             index -= 1
