@@ -825,3 +825,13 @@ def test_a_word_of_a_name_is_no_speech_verb():
         'Secretary of State Marco Rubio told reporters the United States wanted "a deal this week."'
     )
     assert [q.speaker for q in parsed_quotes(text)] == ["Marco Rubio"]
+
+
+def test_a_descriptor_stands_for_the_person_just_named():
+    text = (
+        "Governor Greg Abbott welcomed the plan. "
+        '"Texas is open for business," the Republican wrote.'
+    )
+    assert [q.speaker for q in parsed_quotes(text)] == ["Greg Abbott"]
+    new = 'Greg Abbott welcomed the plan. "It is a disaster," a Democrat said.'
+    assert [q.speaker for q in parsed_quotes(new)] == [None]

@@ -124,6 +124,17 @@ def _speech_verbs_in(ctx: _Context, begin: int, end: int) -> list[re.Match[str]]
 
 
 @cache
+def _descriptors() -> frozenset[str]:
+    return frozenset(row["word"] for row in read_csv_rows("quotes", "descriptors.csv"))
+
+
+def _is_descriptor(phrase: str) -> bool:
+    """ "the Republican", "the veteran": a word describing the person just named."""
+    words = phrase.lower().split()
+    return len(words) in (2, 3) and words[0] == "the" and words[-1] in _descriptors()
+
+
+@cache
 def _frame_adverbs() -> frozenset[str]:
     return frozenset(row["word"] for row in read_csv_rows("quotes", "frame_adverbs.csv"))
 
@@ -413,7 +424,8 @@ def _resolve_phrase(ctx: _Context, start: int, end: int, verb: str | None) -> _S
     words = phrase.split()
     if len(words) == 1 and words[0].lower() in coref.pronouns():
         return ctx.speaker(coref.resolve_pronoun(ctx.text, start, ctx.entities, ctx.mentions), verb)
-    if _AGE.match(phrase):  # "the 54-year-old said": the person named just before
+    if _AGE.match(phrase) or (_is_descriptor(phrase) and not ctx.mentions_in(start, end)):
+        # "the 54-year-old said", "the Republican wrote": the person named just before
         return ctx.speaker(coref.resolve_person(ctx.text, start, ctx.entities, ctx.mentions), verb)
     locative = _LOCATIVE.search(phrase)
     if locative and coref.role_kind(phrase[: locative.start()]):
