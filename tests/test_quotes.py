@@ -43,6 +43,7 @@ GROUPS = {
     "Saudi Arabia": ("GPE", ()),
     "Belarus": ("GPE", ("Minsk",)),
     "ICES": ("ORG", ()),
+    "United Kingdom": ("GPE", ("UK",)),
 }
 
 
@@ -835,3 +836,13 @@ def test_a_descriptor_stands_for_the_person_just_named():
     assert [q.speaker for q in parsed_quotes(text)] == ["Greg Abbott"]
     new = 'Greg Abbott welcomed the plan. "It is a disaster," a Democrat said.'
     assert [q.speaker for q in parsed_quotes(new)] == [None]
+
+
+def test_a_place_ending_a_missed_organisation_name_is_not_the_speaker():
+    text = "Alzheimer's Research UK, a charity, said the study offered “real hope” to families."
+    quote = quotes_of(text)[0]
+    assert (quote.text, quote.speaker, quote.speaker_entity_id) == (
+        "real hope",
+        "Alzheimer's Research UK",
+        None,
+    )

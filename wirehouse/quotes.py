@@ -72,6 +72,7 @@ _WORDS = re.compile(r"[^\W\d_]+")
 _NEXT_CAPITAL = re.compile(r"[\"”’»']*\s+[A-Z]")
 _WORDS_AT = re.compile(r"[^\W\d_][\w’'-]*")
 _DATELINE = re.compile(r"[A-Z][A-Z .'’-]+(?:,[^—–\n]{0,60})?\s+[—–-]\s+")  # "LAGOS — "
+_NAME_BEFORE = re.compile(r"(?<![’'])\b[A-Z][\w’'-]*\s+$")  # a capitalised word right before
 _IN_PLACE = re.compile(r"\s+in\s+(?:the\s+)?$")
 # "the 54-year-old (striker)": the person named just before; "a 54-year-old" is someone new
 _AGE = re.compile(r"^the\s+(?:\w+-)?\d+-year-old(?:\s+[a-z]+){0,2}$", re.IGNORECASE)
@@ -444,6 +445,10 @@ def _resolve_phrase(ctx: _Context, start: int, end: int, verb: str | None) -> _S
         if place and place.start() > start:
             # "the ministry of health in Kinshasa", "officials in Kyiv": a place is no speaker
             return _resolve_phrase(ctx, start, place.start(), verb)
+        if _NAME_BEFORE.search(ctx.text, start, head[-1].start_char):
+            # "Alzheimer's Research UK": an organisation the entity layer missed, not the place
+            name = _CAPITALISED.search(phrase)
+            return _Speaker(name.group(), None, verb) if name else None
     if head:
         if head[-1].kind == "demonym" and len(words) == 2 and _DETERMINER.match(phrase):
             # "the Norwegian said": a person of that nationality named just before
