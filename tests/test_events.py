@@ -1243,3 +1243,24 @@ def test_a_place_in_an_opening_phrase_is_no_co_subject(nlp):
 )
 def test_arrivals_and_resumed_relations(nlp, sentence, expected):
     assert expected in triples(code(nlp, sentence))
+
+
+def test_a_participial_aside_shares_the_main_clauses_target(nlp):
+    text = "Japan protested to Russia over oil licences off Kenya, calling the move illegal."
+    found = triples(code(nlp, text))
+    assert ("JPN", "RUS", "111") in found and ("JPN", "KEN", "111") not in found
+
+
+def test_rejecting_a_protest_points_at_the_protester(nlp):
+    text = "Japan protested to Russia over the licences. Russia rejected the protest."
+    assert ("RUS", "JPN", "120") in triples(code(nlp, text))
+
+
+def test_a_countryless_title_before_a_named_person_is_part_of_the_person(nlp):
+    text = "Foreign Minister Vladimir Putin said the plan was sound and urged Japan to talk."
+    assert ("RUSGOV", "JPN", "026") in triples(code(nlp, text))
+
+
+def test_declining_to_take_sides_is_no_rejection(nlp):
+    found = triples(code(nlp, "Japan declined to take sides and called for dialogue."))
+    assert not any(c.startswith("12") for _, _, c in found)

@@ -274,14 +274,18 @@ def _with_bare_agents(
             first = 0  # "Riot police fired ..."
         origin = _origin(words, actors, last)
         titled = next((a for a in actors if a.first == last + 1), None)
+        unknown_role = titled is not None and titled.code[3:] in ("", "ELI")
         if (
             titled is not None
             and titled.entity_type == "PERSON"
             and titled.code[:3].isalpha()
-            and titled.code[3:] in ("", "ELI")  # a role the entity layer did not know
+            and (unknown_role or country is None)
         ):
-            # "Secretary of State Antony Blinken": the title gives the person's agent
-            retitled = replace(titled, code=titled.code[:3] + code, first=first)
+            # "Secretary of State Antony Blinken": the title gives the person's agent when the
+            # entity layer did not know the role, and is part of the person's phrase when the
+            # sentence gives the title no country of its own
+            role = code if unknown_role else titled.code[3:]
+            retitled = replace(titled, code=titled.code[:3] + role, first=first)
             actors = [retitled if a is titled else a for a in actors]
         elif origin:
             actors = _with_origin(words, actors, origin, first, code)

@@ -298,6 +298,10 @@ def _sentence_events(
             targets = [t for t in targets if t not in gapped] or _to_target(
                 words, actors, at_word, gapped[-1].last + 1
             )
+        if sources and match.head and words[match.head - 1].text == ",":
+            # "protested to Britain ..., calling the move illegitimate": the aside shares the
+            # main clause's target
+            targets = _shared_target(events, sources) or targets
         if sources and not targets:
             # events coded earlier in this sentence count too ("began a joint exercise, drawing
             # a warning from China, which called the drills a threat")
@@ -436,6 +440,14 @@ def _addressee(
     if fallback.code[:3] in own or fallback.entity_id in named:
         return []
     return [fallback]
+
+
+def _shared_target(events: list[dict], sources: list[Actor]) -> list[Actor]:
+    codes = {s.code for s in sources}
+    for event in reversed(events):
+        if event["source"].code in codes and event["target"] is not None:
+            return [event["target"]]
+    return []
 
 
 def _each_other(words: list[Word], match: Match) -> bool:
@@ -1384,9 +1396,7 @@ def _target(
             and not any(open_ < a.first < close for open_, close in asides)
             # "addressed to Y, criticizing", "seized a Vietnamese trawler, accusing": not
             # an apposition of the subject ("The opposition leader, Jane Doe, rejected")
-            and (
-                words[a.first - 1].lower in PREPOSITIONS or words[match.head].lower.endswith("ing")
-            )
+            and (words[a.first - 1].lower == "to" or words[match.head].lower.endswith("ing"))
         ]
         if between and words[match.head - 1].text == ",":
             return [between[-1]]
