@@ -301,7 +301,9 @@ def _sentence_events(
         if sources and match.head and words[match.head - 1].text == ",":
             # "protested to Britain ..., calling the move illegitimate": the aside shares the
             # main clause's target
-            targets = _shared_target(events, sources) or targets
+            addressed = bool(targets) and words[targets[0].first - 1].lower == "to"
+            if not addressed:  # "a message addressed to Putin, criticizing ...": to Putin
+                targets = _shared_target(events, sources) or targets
         if sources and not targets:
             # events coded earlier in this sentence count too ("began a joint exercise, drawing
             # a warning from China, which called the drills a threat")
