@@ -1264,3 +1264,14 @@ def test_a_countryless_title_before_a_named_person_is_part_of_the_person(nlp):
 def test_declining_to_take_sides_is_no_rejection(nlp):
     found = triples(code(nlp, "Japan declined to take sides and called for dialogue."))
     assert not any(c.startswith("12") for _, _, c in found)
+
+
+def test_support_after_a_possessive_is_a_noun(nlp):
+    text = "Japan called for an end to North Korea's military support of Russia."
+    assert not any(c == "051" for _, _, c in triples(code(nlp, text)))
+
+
+def test_of_two_patterns_alike_the_one_with_the_nearer_object_wins(nlp):
+    text = "Japan called for an end to North Korea's military support of Russia."
+    codes = {c for a, _, c in triples(code(nlp, text)) if a == "JPN"}
+    assert codes and not any(c.startswith("023") for c in codes)

@@ -658,14 +658,26 @@ def _matches(words: list[Word], actors: list[Actor], at_word: dict[int, Actor]) 
         if not patterns or (index and word.text[:1].isupper()):
             continue  # "Finance Minister Claire Dubois": a capital mid-sentence is a name
         pos = "noun" if _noun_reading(words, at_word, index) else "verb"
+        best: Match | None = None
         for pattern in patterns:
             if pattern.pos != pos:
                 continue
-            match = _match(words, actors, at_word, index, pattern)
-            if match:
-                found.append(match)
+            if best is not None and pattern.specificity < best.pattern.specificity:
                 break
+            match = _match(words, actors, at_word, index, pattern)
+            if match and (best is None or (_same_shape(match, best) and match.end < best.end)):
+                # as specific, but its object nearer: "called for an end to X's military
+                # support" is a call for an end, not for military aid
+                best = match
+        if best is not None:
+            found.append(best)
     return found
+
+
+def _same_shape(one: Match, other: Match) -> bool:
+    """Two patterns with as many objects, and a particle or none alike."""
+    a, b = one.pattern, other.pattern
+    return len(a.slots) == len(b.slots) and bool(a.particle) == bool(b.particle)
 
 
 def _noun_reading(words: list[Word], at_word: dict[int, Actor], index: int) -> bool:
@@ -689,6 +701,8 @@ def _noun_reading(words: list[Word], at_word: dict[int, Actor], index: int) -> b
     while (
         back > 0
         and index - back <= 4
+        and "determiner" not in cameo.kinds_of(words[back].lower)  # "its military support"
+        and words[back].lower not in ("'s", "’s")  # "North Korea's military support"
         and (
             _noun_modifier(words, back)
             or (bare and back in at_word and not at_word[back].weak)
@@ -697,6 +711,8 @@ def _noun_reading(words: list[Word], at_word: dict[int, Actor], index: int) -> b
     ):
         back -= 1  # "the first visit", "a three-day state visit", "the Rotterdam attack"
     before = words[back]
+    if before.lower in ("'s", "’s") and back < index - 1:
+        return True
     return "determiner" in cameo.kinds_of(before.lower) and before.lower != "that"
 
 
