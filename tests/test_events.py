@@ -1275,3 +1275,18 @@ def test_of_two_patterns_alike_the_one_with_the_nearer_object_wins(nlp):
     text = "Japan called for an end to North Korea's military support of Russia."
     codes = {c for a, _, c in triples(code(nlp, text)) if a == "JPN"}
     assert codes and not any(c.startswith("023") for c in codes)
+
+
+def test_no_event_of_a_country_on_its_own_unnamed_forces(nlp):
+    text = (
+        "Russia held talks. Russia met Iran. "
+        "Russia's defence minister warned that Russia would respond with full force."
+    )
+    assert not any(
+        a and t and a[:3] == t[:3] for a, t, c in triples(code(nlp, text)) if c.startswith("13")
+    )
+
+
+def test_row_order_does_not_decide_between_patterns_ranked_alike(nlp):
+    found = triples(code(nlp, "Iran released a North Korean aid worker."))
+    assert ("IRN", "PRKLAB", "0841") in found

@@ -90,10 +90,10 @@ def verb_patterns() -> dict[str, tuple[VerbPattern, ...]]:
                 reverse="reverse" in flags,
             )
             by_head.setdefault(head, []).append(pattern)
-    return {head: tuple(sorted(patterns, key=_precedence)) for head, patterns in by_head.items()}
+    return {head: tuple(sorted(patterns, key=precedence)) for head, patterns in by_head.items()}
 
 
-def _precedence(pattern: VerbPattern) -> tuple[int, int, bool]:
+def precedence(pattern: VerbPattern) -> tuple[int, int, bool]:
     """More words matched first; then the deeper code ("military aid": 072 before 070)."""
     return (-pattern.specificity, -len(pattern.code), pattern.code.endswith("0"))
 

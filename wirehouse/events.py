@@ -479,7 +479,9 @@ def _same_side(source: Actor, target: Actor, code: str) -> bool:
         return False
     if code[:2] in OWN_SIDE_ROOTS and target.code[3:6] in OWN_FORCES:
         return False
-    return _is_country(source) and _is_country(target) and source.code[:3] == target.code[:3]
+    homed = target.unplaced and target.code != target.unplaced  # "the troops", home's own
+    countried = _is_country(target) or (homed and target.code[:3].isalpha())
+    return _is_country(source) and countried and source.code[:3] == target.code[:3]
 
 
 def _not_self(sources: list[Actor], targets: list[Actor], code: str) -> list[Actor]:
@@ -675,9 +677,10 @@ def _matches(words: list[Word], actors: list[Actor], at_word: dict[int, Actor]) 
 
 
 def _same_shape(one: Match, other: Match) -> bool:
-    """Two patterns with as many objects, and a particle or none alike."""
+    """Two patterns the dictionary ranks alike (as many words, as deep a code), with a
+    particle or none alike: the order of the rows should not decide between them."""
     a, b = one.pattern, other.pattern
-    return len(a.slots) == len(b.slots) and bool(a.particle) == bool(b.particle)
+    return cameo.precedence(a) == cameo.precedence(b) and bool(a.particle) == bool(b.particle)
 
 
 def _noun_reading(words: list[Word], at_word: dict[int, Actor], index: int) -> bool:
@@ -1369,7 +1372,9 @@ def _target(
                 and k - 1 not in match.matched  # "concerned by Rwanda's role": the particle
                 and not _owner_by(words, k, match)
             )
-            object_word = actor.entity_type == "AGENT" and k in match.matched
+            object_word = actor.entity_type == "AGENT" and any(
+                i in match.matched for i in range(actor.first, actor.last + 1)
+            )  # "respond with full force": the threat's object, not its target
             # "struck targets in Lebanon": where an attack falls is whom it hits
             place = (
                 words[k - 1].lower in WHERE_NOT_WHOM
