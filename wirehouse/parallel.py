@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import sys
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
@@ -26,7 +27,16 @@ _WARM_UP_TEXT = (
 def warm_up() -> None:
     """Load the NLP's pipeline, gazetteers and word lists by analysing one short article, so a
     worker pays for them once, before its first batch."""
+    _without_data_synthesis()
     analyse(extract(RawRecord("warm-up.txt", 0, "txt", "", text=_WARM_UP_TEXT)))
+
+
+def _without_data_synthesis() -> None:
+    """Keep pandera from importing hypothesis in a worker. pandera imports it, when installed
+    (the test extras), on its first validation to synthesise data from schemas, which a worker
+    never does; with it come pytest and trio: some 300 modules, 0.3 s of every worker's first
+    batch."""
+    sys.modules.setdefault("hypothesis", None)  # type: ignore[arg-type]  # None: not importable
 
 
 @contextmanager
