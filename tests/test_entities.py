@@ -443,3 +443,17 @@ def test_a_listed_body_written_with_another_country_is_that_countrys() -> None:
     )
     codes = {e.name: e.cameo_code for e in entities if e.type == "ORG"}
     assert codes == {"German Foreign Office": "DEUGOV", "Foreign Office": "GBRGOV"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Backers of the Peoples Democratic Party marched.", "Peoples Democratic Party"),
+        ("Leaders of the National Liberation Army met in Havana.", "National Liberation Army"),
+        ("FAO Director-General Lina Okafor said the harvest failed.", "Lina Okafor"),
+    ],
+)
+def test_a_name_is_read_whole_without_its_article_or_title(text: str, name: str) -> None:
+    names = [e.name for e in analyse(text)[0] if e.type in ("ORG", "PERSON")]
+    assert name in names
+    assert not any(n.startswith(("the ", "-")) or n == "Democratic Party" for n in names)

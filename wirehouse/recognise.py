@@ -218,6 +218,7 @@ class _Pass:
         self.hyphenated_names()
         self.gazetteer_matches()
         self.foreign_bodies()
+        self.longer_names()
         self.name_runs()
         self.of_places()
         self.missions()
@@ -662,7 +663,9 @@ class _Pass:
         doc, rules = self.toks, self.rules
         ordinary = self.is_common(doc[start]) and doc[start].text not in rules.org_heads
         if start + 3 < end and ordinary and doc[start + 1].lower_ == "of":
-            return start + 2 if doc[end - 1].text in rules.org_suffixes else start
+            if doc[end - 1].text not in rules.org_suffixes:
+                return start
+            return start + 3 if doc[start + 2].lower_ == "the" else start + 2
         return start
 
     def org_shaped(self, start: int, end: int) -> bool:
@@ -1168,6 +1171,21 @@ class _Pass:
             if free and not (self.sentence_initial(token.i) and token.is_stop):
                 self.add(token.i, token.i + 1, people[token.text])
         self.surname_particles()
+
+    def longer_names(self) -> None:
+        """A listed organisation inside a longer name is not that organisation: "Peoples
+        Democratic Party" is not the Democratic Party; the whole run is read as a name."""
+        for start, (_end, reading) in list(self.spans.items()):
+            if reading.type != "ORG" or reading.origin != "org" or start == 0:
+                continue
+            before = self.toks[start - 1]
+            if (
+                self.owner[start - 1] < 0
+                and before.text[:1].isupper()
+                and self.is_name_token(before)
+                and not self.sentence_initial(start - 1)
+            ):
+                self.remove(start)
 
     def foreign_bodies(self) -> None:
         """A listed government body written with another country before it is that country's
