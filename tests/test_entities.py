@@ -457,3 +457,15 @@ def test_a_name_is_read_whole_without_its_article_or_title(text: str, name: str)
     names = [e.name for e in analyse(text)[0] if e.type in ("ORG", "PERSON")]
     assert name in names
     assert not any(n.startswith(("the ", "-")) or n == "Democratic Party" for n in names)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The Lisbon-based charity Blue Anchor rescued 40 people.", "Blue Anchor"),
+        ("The mine is run by the Chilean firm Cordamin, officials said.", "Cordamin"),
+        ("A report by the think tank Baltic Futures Forum was cited.", "Baltic Futures Forum"),
+    ],
+)
+def test_a_name_after_an_organisation_noun_is_an_organisation(text: str, name: str) -> None:
+    assert (name, "ORG") in {(e.name, e.type) for e in analyse(text)[0]}

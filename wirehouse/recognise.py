@@ -90,6 +90,7 @@ class Rules:
     river_words: frozenset[str]
     feature_words: frozenset[str]
     word_prefixes: frozenset[str]
+    org_kinds: frozenset[str]
 
     @classmethod
     def load(cls) -> Rules:
@@ -512,6 +513,8 @@ class _Pass:
         statement", "shares of Nvidia", "a Lumora spokesperson" (data/entities/rule_words.csv)."""
         after = " ".join(t.lower_ for t in self.toks[i + 1 : i + 5])
         before = " ".join(t.lower_ for t in self.toks[max(0, i - 3) : i])
+        if self.prev_word(i) in self.rules.org_kinds:  # "the Norwegian operator Arktel"
+            return True
         return any(
             after == phrase or after.startswith(phrase + " ")
             for phrase in self.rules.org_context_after
@@ -709,6 +712,9 @@ class _Pass:
         role_start = self.title_before(start)
         if role_start is not None:
             self.add_person(start, end, self.span_text(role_start, start).strip(" ,"), role_start)
+            return
+        if self.prev_word(start) in rules.org_kinds and not self.sentence_initial(start):
+            self.add(start, end, Reading(name, "ORG"))  # "the charity Open Harbour"
             return
         if end - start == 1 and self.acronym_or_brand(doc[start]):
             self.add(start, end, Reading(name, "ORG"))
