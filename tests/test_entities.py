@@ -469,3 +469,9 @@ def test_a_name_is_read_whole_without_its_article_or_title(text: str, name: str)
 )
 def test_a_name_after_an_organisation_noun_is_an_organisation(text: str, name: str) -> None:
     assert (name, "ORG") in {(e.name, e.type) for e in analyse(text)[0]}
+
+
+@pytest.mark.parametrize("form", ["Saint Petersburg", "St Petersburg", "St. Petersburg"])
+def test_a_saints_city_is_found_however_saint_is_written(form: str) -> None:
+    [place] = [e for e in analyse(f"The tanker left {form} on Monday.")[0] if e.type == "GPE"]
+    assert (place.name, place.country_code) == ("Saint Petersburg", "RUS")

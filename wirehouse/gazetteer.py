@@ -125,6 +125,10 @@ def _add_places(forms: dict[str, list[Entry]], names: dict[str, str]) -> dict[st
         if row["name"].lower() not in common:
             _add(forms, row["name"], entry)
         context[row["name"]] = entry
+        for variant in _saint_variants(row["name"]):  # "St Petersburg" is Saint Petersburg
+            if variant not in forms and variant not in context:
+                _add(forms, variant, entry)
+                context[variant] = entry
         short = SHORT_CITY_NAME.match(row["name"])  # "Frankfurt am Main" is "Frankfurt"
         if short and short.group(1) not in forms and short.group(1).lower() not in common:
             _add(forms, short.group(1), Entry(short.group(1), "GPE", "city", row["iso3"], None))
@@ -132,6 +136,17 @@ def _add_places(forms: dict[str, list[Entry]], names: dict[str, str]) -> dict[st
     for row in read_csv_rows("gazetteer", "rivers.csv"):
         _add(forms, row["alias"], Entry(row["name"], "LOC", "river", row["iso3"] or None, None))
     return context
+
+
+def _saint_variants(name: str) -> list[str]:
+    """The other ways news writes a saint's place name: Saint / St / St. (and Sainte / Ste)."""
+    for long, shorts in (("Saint ", ("St ", "St. ")), ("Sainte ", ("Ste ", "Ste. "))):
+        forms = (long, *shorts)
+        for form in forms:
+            if name.startswith(form):
+                rest = name[len(form) :]
+                return [other + rest for other in forms if other != form]
+    return []
 
 
 def _add_subdivisions(forms: dict[str, list[Entry]], common: frozenset[str]) -> None:
