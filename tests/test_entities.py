@@ -475,3 +475,8 @@ def test_a_name_after_an_organisation_noun_is_an_organisation(text: str, name: s
 def test_a_saints_city_is_found_however_saint_is_written(form: str) -> None:
     [place] = [e for e in analyse(f"The tanker left {form} on Monday.")[0] if e.type == "GPE"]
     assert (place.name, place.country_code) == ("Saint Petersburg", "RUS")
+
+
+def test_a_place_takes_the_country_written_after_it_over_an_earlier_one() -> None:
+    entities, _ = analyse("Germany criticised the seizure of a ship in Marsala, Italy, on Monday.")
+    assert {e.name: e.country_code for e in entities}["Marsala"] == "ITA"

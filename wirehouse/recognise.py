@@ -930,6 +930,8 @@ class _Pass:
                 self.spans[start] = (end, replace(reading, cameo="IGO"))
                 continue
             iso3 = reading.iso3 or self.country_in_apposition(end)
+            if reading.type in ("GPE", "LOC"):
+                iso3 = iso3 or self.country_after_comma(end)
             iso3 = iso3 or self.country_in_sentence(start) or home
             if iso3:
                 agent = reading.agent if reading.agent not in (None, "IGO") else None
@@ -963,6 +965,17 @@ class _Pass:
                     return reading.iso3
             i += 1
         return None
+
+    def country_after_comma(self, end: int) -> str | None:
+        """ "Pozzallo, Italy", "in Cúcuta, Colombia": the country written after a place."""
+        if self.next_word(end) != "," or end + 1 >= len(self.toks):
+            return None
+        owner = self.owner[end + 1]
+        if owner != end + 1:
+            return None
+        _, reading = self.spans[owner]
+        country = reading.type == "GPE" and reading.origin == "country" and reading.iso3
+        return reading.iso3 if country and reading.kind != "demonym" else None
 
     def country_in_sentence(self, start: int) -> str | None:
         i = start - 1
