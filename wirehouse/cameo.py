@@ -127,6 +127,12 @@ def gazetteer_rows(name: str) -> tuple[dict[str, str], ...]:
 
 
 @cache
+def agent_first_words() -> frozenset[str]:
+    """The first lemma of every agent phrase (a quick test before a phrase lookup)."""
+    return frozenset(words[0] for words in agent_words())
+
+
+@cache
 def longest_agent() -> int:
     return max(len(words) for words in agent_words())
 

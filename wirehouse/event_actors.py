@@ -337,6 +337,8 @@ def _bare_agent(words: Sequence[Word], first: int, last: int) -> bool:
 def _agent_at(
     words: Sequence[Word], at: int, table: dict[tuple[str, ...], str]
 ) -> tuple[str, int] | None:
+    if words[at].lemma not in cameo.agent_first_words():
+        return None  # most words start no agent phrase: skip building the candidate tuples
     for size in range(cameo.longest_agent(), 0, -1):
         phrase = tuple(w.lemma for w in words[at : at + size])
         if len(phrase) == size and phrase in table:

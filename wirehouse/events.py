@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
+from spacy.attrs import IDX, IS_SPACE, LENGTH, SENT_START
 from spacy.tokens import Doc
 
 from wirehouse import cameo
@@ -89,19 +90,15 @@ def find_events(
     )
     home = _home_country(known)
     clear_home = home if _dominant(known, home) else None
-    recipient = clear_home or _crisis_place(doc, known)
+    sentences = _sentences(doc, text)
+    recipient = clear_home or _crisis_place(text, sentences, known)
     main_pair = _main_pair(known)
     heads = cameo.verb_patterns()
     starts = [m.start_char for m, _ in known]
     events: list[Event] = []
-    for sentence in doc.sents:
-        if not any(t.lower_ in heads or cameo.lemma(t.text) in heads for t in sentence):
+    for words in sentences:
+        if not any(w.lower in heads or w.lemma in heads for w in words):
             continue
-        words = [
-            Word(t.text, t.lower_, cameo.lemma(t.text), t.idx, t.idx + len(t.text))
-            for t in sentence
-            if not t.is_space
-        ]
         start, end = words[0].start, words[-1].end
         earlier = known[: bisect_left(starts, end)]
         own = [(m, e) for m, e in earlier[bisect_left(starts, start) :] if m.end_char <= end]
@@ -126,19 +123,40 @@ def find_events(
     return events
 
 
-def _crisis_place(doc: Doc, known: Sequence[tuple[Mention, Entity]]) -> Entity | None:
+def _sentences(doc: Doc, text: str) -> list[list[Word]]:
+    """The words of each sentence, read from the doc's arrays in one pass (making a spaCy
+    Token for each word costs more than the rest of the coding)."""
+    sentences: list[list[Word]] = []
+    current: list[Word] = []
+    for i, (start, length, sent_start, is_space) in enumerate(
+        doc.to_array([IDX, LENGTH, SENT_START, IS_SPACE]).tolist()
+    ):
+        if i and sent_start == 1 and current:
+            sentences.append(current)
+            current = []
+        if not is_space:
+            word = text[start : start + length]
+            current.append(Word(word, word.lower(), cameo.lemma(word), start, start + length))
+    if current:
+        sentences.append(current)
+    return sentences
+
+
+def _crisis_place(
+    text: str, sentences: list[list[Word]], known: Sequence[tuple[Mention, Entity]]
+) -> Entity | None:
     """The country the lead sentence places the story in ("Fighting in Chad has ..."): where
     aid pledged with no recipient named is going."""
-    lead = next(iter(doc.sents), None)
-    if lead is None:
+    if not sentences:
         return None
+    lead_end = sentences[0][-1].end
     placed = None
     for mention, entity in known:
-        if mention.start_char >= lead.end_char:
+        if mention.start_char >= lead_end:
             break
         if entity.type != "GPE" or not entity.country_code or not entity.cameo_code:
             continue
-        before = doc.text[max(0, mention.start_char - 5) : mention.start_char].lower()
+        before = text[max(0, mention.start_char - 5) : mention.start_char].lower()
         if before.endswith(("help ", " to ", " for ")):
             return entity  # "pledged $410 million to help Chad": the aid's own recipient
         if before.endswith(" in ") and placed is None:
@@ -664,8 +682,8 @@ def _matches(words: list[Word], actors: list[Actor], at_word: dict[int, Actor]) 
         for pattern in patterns:
             if pattern.pos != pos:
                 continue
-            if best is not None and pattern.specificity < best.pattern.specificity:
-                break
+            if best is not None and cameo.precedence(pattern) != cameo.precedence(best.pattern):
+                break  # only patterns ranked alike compete on the nearer object
             match = _match(words, actors, at_word, index, pattern)
             if match and (best is None or (_same_shape(match, best) and match.end < best.end)):
                 # as specific, but its object nearer: "called for an end to X's military
@@ -796,15 +814,14 @@ def _match(
     for slot in pattern.slots:
         found = None
         for k in range(at, limit):
-            if (
-                words[k].text in (".", ";")
-                or _new_clause(words, k)
-                or _participial_clause(words, k)
+            mark = words[k].text
+            if mark in (".", ";") or (
+                mark == "," and (_new_clause(words, k) or _participial_clause(words, k))
             ):
                 break  # "did not fire missiles ..., but Ukraine fired": objects stay in a clause
             if k in at_word and _next_clause_subject(words, at_word[k]):
                 break  # "sent warships ... and Turkey deployed jets": nor past a new subject
-            if _finite_head(words[k]):
+            if mark.endswith("ed") and _finite_head(words[k]):
                 break  # "did not fire missiles ... and instead fired drones": nor past a verb
             if cameo.ACTOR_SLOT in slot:
                 # "was endorsed by (the) X": the passive's agent, not the object
@@ -1397,7 +1414,7 @@ def _target(
             word.lower == "that" and match.pattern.code[:2] in ADDRESSEE_ROOTS
         ):
             break
-        if _new_clause(words, k) or _participial_clause(words, k):
+        if word.text == "," and (_new_clause(words, k) or _participial_clause(words, k)):
             break  # "pledged aid, and Japan said ...": a later clause has its own roles
         if (_finite_head(word) or _gerund_head(words, k)) and k not in match.matched:
             break  # "a truce brokered by Qatar", "a statement condemning X": another event
