@@ -136,6 +136,20 @@ def _is_descriptor(phrase: str) -> bool:
 
 
 @cache
+def _label_markers() -> re.Pattern[str]:
+    rows = read_csv_rows("quotes", "label_markers.csv")
+    markers = sorted((row["marker"] for row in rows), key=len, reverse=True)
+    alternatives = "|".join(re.escape(m) for m in markers)
+    return re.compile(rf"\b(?:{alternatives})\s*$", re.IGNORECASE)
+
+
+@cache
+def _speech_events() -> re.Pattern[str]:
+    nouns = sorted((row["noun"] for row in read_csv_rows("quotes", "speech_events.csv")), key=len)
+    return re.compile(r"\b(?:" + "|".join(re.escape(n) for n in reversed(nouns)) + r")\b", re.I)
+
+
+@cache
 def _frame_adverbs() -> frozenset[str]:
     return frozenset(row["word"] for row in read_csv_rows("quotes", "frame_adverbs.csv"))
 
@@ -324,6 +338,9 @@ class _Speaker:
         return self.type in ("PERSON", None)
 
 
+_COORDINATORS = frozenset(("and", "but", "or", "then"))
+
+
 def _nobody(ctx: _Context, start: int, end: int, verb: str) -> _Speaker | None:
     """A quote framed by a speech verb whose speaker phrase (in body[start:end]) names nobody
     ("a resident said"): speaker NULL, and never given the speaker of another quote nearby
@@ -331,7 +348,12 @@ def _nobody(ctx: _Context, start: int, end: int, verb: str) -> _Speaker | None:
     left open: the quote beside it may name whom it stands for; so is a verb with no subject of
     its own ('criticised the plan as "…" and said ...'), whose speaker is the earlier verb's."""
     words = [word.lower() for word in _WORDS.findall(ctx.masked[start:end])]
-    if not words or words[0] in ("and", "but", "or", "then"):
+    if not words or words[0] in _COORDINATORS:
+        return None
+    last = (_strip_tail(" ".join(words)).split() or [""])[-1]
+    if last in _COORDINATORS:
+        # 'X called the deal "…" in relations with Y and said …': the verb's subject is the
+        # earlier verb's, cut off by the quote between; this quote shares that quote's speaker
         return None
     if any(word in coref.pronouns() for word in words):
         return None
@@ -492,6 +514,11 @@ def _resolve_role(
         # "His campaign spokesman said": the person the spokesman speaks for
         return ctx.speaker(coref.resolve_pronoun(ctx.text, start, ctx.entities, ctx.mentions), verb)
     modifier = _modifier_body(ctx, start, phrase) if kind == "spokes" else None
+    body = modifier[1] if modifier else phrase.split()[-1].lower() if kind == "org" else None
+    if body in _state_bodies():
+        country = _opening_place(ctx, start)
+        if country:  # "In Beijing, a foreign ministry spokesperson said": China
+            return ctx.speaker(country, verb)
     if modifier is not None:
         # "an army spokesperson", "a ministry spokeswoman": the body the modifier names
         body = coref.resolve_role(ctx.text, modifier[0], modifier[1], ctx.entities, ctx.mentions)
@@ -501,6 +528,51 @@ def _resolve_role(
     return ctx.speaker(
         coref.resolve_role(ctx.text, start, phrase, ctx.entities, ctx.mentions), verb
     )
+
+
+@cache
+def _state_bodies() -> frozenset[str]:
+    return frozenset(row["noun"] for row in read_csv_rows("quotes", "state_bodies.csv"))
+
+
+@cache
+def _seats() -> dict[str, str]:
+    """Capitals and seats of government -> the country's ISO-3 (the entity layer's table)."""
+    return {row["city"]: row["iso3"] for row in read_csv_rows("gazetteer", "seats.csv")}
+
+
+_PLACE_LEAD = re.compile(r"\s*(?:[A-Z][A-Z .'’-]+(?:,[^—–\n]{0,60})?\s+[—–-]\s+)?In\s+$")
+_PLACE_COMMA = re.compile(r"\s*,\s*(?:\w+\s*,\s*)?$")  # "In Beijing, (meanwhile,) a …"
+
+
+def _opening_place(ctx: _Context, start: int) -> Entity | None:
+    """The country a sentence opening "In <country or capital>," names before the phrase at
+    start: the country's entity when the article names it, else the capital standing for it."""
+    sentence = coref.sentence_start(ctx.masked, start)
+    mentions = ctx.mentions_in(sentence, start)
+    if not mentions:
+        return None
+    place = mentions[0]
+    entity = ctx.by_id[place.entity_id]
+    if entity.type != "GPE" or not _PLACE_LEAD.fullmatch(ctx.text, sentence, place.start_char):
+        return None
+    if not _PLACE_COMMA.fullmatch(ctx.text, place.end_char, start):
+        return None
+    iso3 = _seats().get(place.text) or _seats().get(entity.name)
+    if iso3 is None:
+        is_country = entity.country_code and place.kind in ("name", "alias", "metonym")
+        iso3 = entity.country_code if is_country and _is_country(entity) else None
+    if iso3 is None:
+        return None
+    countries = [e for e in ctx.entities if e.country_code == iso3 and _is_country(e)]
+    return countries[0] if countries else entity
+
+
+def _is_country(entity: Entity) -> bool:
+    from wirehouse import gazetteer  # the entity layer's table, loaded once per process
+
+    entries = gazetteer.load().forms.get(entity.name, ())
+    return entity.type == "GPE" and any(e.kind == "country" for e in entries)
 
 
 def _modifier_body(ctx: _Context, start: int, phrase: str) -> tuple[int, str] | None:
@@ -534,7 +606,20 @@ def _first_person(ctx: _Context, pieces: list[tuple[int, int]], verb: str) -> _S
     return people[0] if people else next((f for f in found if f), None)
 
 
+# '… a promise of "total security", is under pressure from …': the quote sits inside the
+# sentence's subject and its predicate follows; a speech verb further on frames something else
+_PREDICATE = re.compile(
+    r"^(?:is|are|was|were|has|have|had|will|would|can|could|may|might|must|should|remains|"
+    r"remained)\b"
+)
 _RELATIVE = re.compile(r"^\s*(?:which|who|whom|whose)\b", re.IGNORECASE)
+# "which summoned …", "who had earlier": the relative word is the subject of the verb after it
+_RELATIVE_SUBJECT = re.compile(
+    r"^\s*(?:which|who)\s+(?!(?:the|a|an|its|their|his|her|this|these|those|some|many|he|she|it|"
+    r"they|we|i|you)\b)[a-z]"
+)
+# the clause joined by "and" or "but" before the speaker phrase ("Rain hit Lagos and officials")
+_CLAUSE_JOIN = re.compile(r"^.*\s(?:and|but|while)\s+(?=\S)", re.DOTALL)
 
 
 _PHRASE_OPENER = re.compile(r"(?:the|a|an|its|their|his|her|[A-Z][\w’'-]*)$")
@@ -544,6 +629,9 @@ def _tail_entity(ctx: _Context, piece: tuple[int, int], verb: str) -> _Speaker |
     """The entity named at the end of a piece of text ("condemned by the European Union", "by
     China's defence ministry")."""
     tail = [m for m in ctx.mentions_in(*piece) if not ctx.text[m.end_char : piece[1]].strip()]
+    placed = tail and ctx.type_of(tail[-1]) in ("GPE", "LOC")
+    if placed and _IN_PLACE.search(ctx.text, piece[0], tail[-1].start_char):
+        return None  # "business leaders in Cúcuta, who say": the place is no speaker
     if tail:
         return ctx.speaker(ctx.by_id[tail[-1].entity_id], verb)
     words = list(re.finditer(r"\S+", ctx.text[piece[0] : piece[1]]))[-4:]
@@ -563,6 +651,9 @@ def _subject_before(ctx: _Context, frame_start: int, verb_at: int, verb: str) ->
     last_start, last_end = pieces[-1]
     text = ctx.text[last_start:last_end]
     relative = _RELATIVE.match(text)
+    if relative and len(pieces) > 1 and _RELATIVE_SUBJECT.match(text):
+        # "… condemned by Russia's Foreign Ministry, which summoned the envoy and accused …"
+        return _tail_entity(ctx, pieces[-2], verb)
     if relative and len(pieces) > 1 and (len(text.split()) == 1 or "whose" in relative.group()):
         # "Minsk, which called them" / "the EU, whose foreign policy chief said"
         found = None
@@ -570,6 +661,9 @@ def _subject_before(ctx: _Context, frame_start: int, verb_at: int, verb: str) ->
             found = _resolve_phrase(ctx, last_start + relative.end(), last_end, verb)
         return found if found and found.is_person else _tail_entity(ctx, pieces[-2], verb)
     if text.strip():
+        joined = _CLAUSE_JOIN.match(text) if len(text.split()) > 5 else None
+        if joined:  # "Heavy rain hit Lagos on Sunday and officials said": the last clause's
+            return _resolve_phrase(ctx, last_start + joined.end(), last_end, verb)
         if len(text.split()) > 9:
             return None
         return _resolve_phrase(ctx, last_start, last_end, verb)
@@ -663,7 +757,7 @@ def _after_frame(ctx: _Context, span: QuoteSpan) -> _Speaker | None:
             return _speaker_after(ctx, match.end(), limit, verb) or _nobody(
                 ctx, match.end(), limit, verb
             )
-        if kind != "speech" or _CONJUNCTION.match(subject):
+        if kind != "speech" or _CONJUNCTION.match(subject) or _PREDICATE.match(subject):
             return None
         if len(subject.split()) > 9:
             return _long_apposition(ctx, begin, match.start(), verb)
@@ -698,20 +792,36 @@ def _before_frame(ctx: _Context, span: QuoteSpan, floor: int) -> _Speaker | None
         found = _subject_before(ctx, begin, match.start(), verb)
         if found is None and match.start() == begin:
             found = _speaker_after(ctx, match.end(), end, verb)
+        if found is None and _coordinated(ctx, begin, match.start()):
+            found = _opening_subject(ctx, begin, match.start(), verb)
         if found:
             return found
         if kind == "speech":
             return _nobody(ctx, begin, match.start(), verb)
     if verbs and speech_verbs()[verbs[-1].group().lower()] == "participle":
         # "The ministry condemned the attack, calling it "…"": the subject opening the clause
-        dateline = _DATELINE.match(ctx.text, begin)
-        head = _segments(ctx, dateline.end() if dateline else begin, verbs[-1].start())[0]
-        verb = verbs[-1].group()
-        found = _clause_subject(ctx, *head, verb)
-        if found is None and len(ctx.text[head[0] : head[1]].split()) <= 4:
-            found = _resolve_phrase(ctx, head[0], head[1], verb)  # a name the layer missed
-        return found
+        return _opening_subject(ctx, begin, verbs[-1].start(), verbs[-1].group())
     return None
+
+
+def _opening_subject(ctx: _Context, begin: int, verb_at: int, verb: str) -> _Speaker | None:
+    """The subject opening the clause in body[begin:verb_at], past a dateline."""
+    dateline = _DATELINE.match(ctx.text, begin)
+    head = _segments(ctx, dateline.end() if dateline else begin, verb_at)[0]
+    found = _clause_subject(ctx, *head, verb)
+    if found is None and len(ctx.text[head[0] : head[1]].split()) <= 4:
+        found = _resolve_phrase(ctx, head[0], head[1], verb)  # a name the layer missed
+    return found
+
+
+def _coordinated(ctx: _Context, begin: int, verb_at: int) -> bool:
+    """Whether the verb at verb_at follows "and" or "but" (past adverbs): a second verb whose
+    subject opens the clause ("Sadeghi welcomed the deal and said …")."""
+    words = _strip_tail(ctx.masked[begin:verb_at]).split()
+    return len(words) > 1 and words[-1].lower() in _COORDINATORS
+
+
+_NAME_GOES_ON = re.compile(r"\s+[A-Z]")
 
 
 def _clause_subject(ctx: _Context, start: int, end: int, verb: str) -> _Speaker | None:
@@ -721,6 +831,8 @@ def _clause_subject(ctx: _Context, start: int, end: int, verb: str) -> _Speaker 
     ends = {m.end_char for m in ctx.mentions_in(start, end)}
     lower = 0
     for word in list(_WORDS_AT.finditer(ctx.text, start, end))[:8]:
+        if word.group()[0].isupper() and _NAME_GOES_ON.match(ctx.text, word.end(), end):
+            continue  # "Iranian Deputy Foreign Minister Kazem Sadeghi": the name ends later
         if coref.role_kind(ctx.text[start : word.end()]):
             return _resolve_phrase(ctx, start, word.end(), verb)
         if word.end() in ends:
@@ -730,6 +842,18 @@ def _clause_subject(ctx: _Context, start: int, end: int, verb: str) -> _Speaker 
             if lower > 2:
                 return None
     return None
+
+
+def _is_label(ctx: _Context, group: list[QuoteSpan]) -> bool:
+    """A term the reporter labels, not a statement: a few words, no sentence, right after a
+    label marker ("Russia's so-called "shadow fleet"", "a plan dubbed "Iron Wall"")."""
+    first = group[0]
+    words = ctx.text[first.start : first.end]
+    if len(group) > 1 or first.open_at is None or words[-1:] in ".!?…":
+        return False
+    if len(words.split()) > TITLE_WORDS:
+        return False
+    return bool(_label_markers().search(ctx.text, max(0, first.open_at - 30), first.open_at))
 
 
 def _is_scare(text: str, group: list[QuoteSpan]) -> bool:
@@ -775,7 +899,9 @@ def find_quotes(
             )
     quotes = [_scare(ctx.text, group[0]) for group in nicknames]
     for group, speaker in zip(groups, speakers, strict=True):
-        scare = (speaker is None or speaker.name is None) and _is_scare(ctx.text, group)
+        scare = _is_label(ctx, group) or (
+            (speaker is None or speaker.name is None) and _is_scare(ctx.text, group)
+        )
         for span in group:
             quotes.append(
                 Quote(
@@ -846,7 +972,15 @@ def _introduced(ctx: _Context, group: list[QuoteSpan]) -> _Speaker | None:
         if found and (colon or (found.is_person and found.type is not None)):
             return found
         return None
-    return None
+    if not _speech_events().search(ctx.masked, start, end):
+        return None
+    # "Admiral X, who commands the coast guard, gave an account of the boarding at a news
+    # conference." introduces the quotation after it as "X said" would: a named person only
+    found = _opening_subject(ctx, start, end, "")
+    if found is None or found.type != "PERSON":
+        return None
+    found.verb = None  # no speech verb frames it
+    return found
 
 
 def _borrowed(
