@@ -267,11 +267,14 @@ def _digest(source: SourceFile, max_bytes: int) -> str | None:
 
 
 def _batch_size(files: int, most: int, workers: int | None) -> int:
-    """Files per batch: up to `most`, and small enough that each worker gets two batches (the
-    last batches then end close together), unless everything fits in one batch."""
+    """Files per batch: up to `most`, and as even as that allows: every worker gets the same
+    number of batches, at least two, of nearly the same size, so the workers end together
+    instead of one finishing a last short batch alone. One batch when everything fits in one."""
     if files <= most:
         return most
-    return max(1, min(most, -(-files // (2 * _cpus(workers)))))
+    per_round = 2 * _cpus(workers)  # two batches per worker
+    rounds = -(-files // (per_round * most))
+    return max(1, -(-files // (rounds * per_round)))
 
 
 def _batches(sources: list[SourceFile], size: int) -> list[list[SourceFile]]:
