@@ -84,6 +84,11 @@ _WIRE_DATELINE = re.compile(
 _TIME_WITH_DOT = re.compile(r"(?<=\s)(\d{1,2})\.(\d{2})(?=\s|$)")
 
 
+# The opening a language is told from: a thousand characters of prose settle it (a third of the
+# cost of 3,000, which gave the same answer on every gold, sample and bench article).
+LANGUAGE_SAMPLE_CHARS = 1000
+
+
 class ExtractError(Exception):
     """A record with no usable article in it; the message is shown to the user."""
 
@@ -476,7 +481,7 @@ def _zone_offsets() -> dict[str, int]:
 def detect_language(body: str) -> str | None:
     if len(body) < 20:
         return None
-    code, _score = py3langid.classify(body[:3000])
+    code, _score = py3langid.classify(body[:LANGUAGE_SAMPLE_CHARS])
     return code
 
 
