@@ -899,6 +899,15 @@ def test_a_place_ending_a_relative_clauses_antecedent_is_no_speaker():
     assert speakers(text) == [("economic sabotage,", None, False)]
 
 
+def test_the_people_of_a_place_are_not_the_place():
+    text = 'Residents of Gaza City described a night of "constant bombardment".'
+    assert speakers(text) == [("constant bombardment", None, True)]
+    families = 'Families from Mariupol told the BBC the city was "unrecognisable."'
+    assert [s for _, s, _ in speakers(families)] == [None]
+    body = 'The Government of India said the deal was "final."'
+    assert [s for _, s, _ in speakers(body)] == ["India"]
+
+
 def test_a_second_verb_after_a_quote_and_an_adjunct_shares_the_subject():
     text = (
         'Kenyan President William Ruto called the agreement "a turning point" for the region '
@@ -926,6 +935,21 @@ def test_a_coordinated_verb_takes_the_subject_opening_the_clause():
         'the families deserved "more than promises."'
     )
     assert [s for _, s, _ in speakers(dateline)] == ["William Ruto"]
+    after_clause = (
+        "After meeting Vladimir Putin in Alaska, Donald Trump praised the talks and said they "
+        'had been "extremely productive."'
+    )
+    assert [s for _, s, _ in speakers(after_clause)] == ["Donald Trump"]
+    apposition = (
+        "The prime minister, Keir Starmer, visited the site and told reporters the damage was "
+        '"heartbreaking."'
+    )
+    assert [s for _, s, _ in speakers(apposition)] == ["Keir Starmer"]
+    joint = (
+        "Kenya's president William Ruto and Tanzania's Samia Suluhu Hassan met in Arusha and "
+        'said the border would stay "open for trade."'
+    )
+    assert [s for _, s, _ in speakers(joint)] == [None]
     # a clause joined by "and" before an unnamed speaker: neither the place nor anyone else
     clause = 'Heavy rain hit Lagos on Sunday and officials said the roads were "impassable."'
     assert [s for _, s, _ in speakers(clause)] == [None]
@@ -955,7 +979,14 @@ def test_a_state_body_in_a_sentence_opening_with_its_capital_speaks_for_the_coun
         "Oil prices rose after the decision. In Beijing, a foreign ministry spokesperson urged "
         "producers to “keep markets stable,” while traders in Singapore were calmer."
     )
-    assert [s for _, s, _ in speakers(beijing)] == ["Beijing"]
+    assert [s for _, s, _ in speakers(beijing)] == ["China"]  # named from its capital
+    quoted = (
+        "In Tehran, state media quoted a foreign ministry spokesman as saying the strikes were "
+        '"a violation of international law."'
+    )
+    assert [s for _, s, _ in speakers(quoted)] == ["Iran"]
+    capital = 'In Ankara, the defence ministry said Turkish jets had hit "terrorist targets."'
+    assert [s for _, s, _ in speakers(capital)] == ["Turkey"]
     named = (
         "China buys a sixth of the world's crude. In Beijing, a foreign ministry spokesperson "
         'said the cut was "regrettable."'

@@ -74,6 +74,8 @@ _WORDS_AT = re.compile(r"[^\W\d_][\w’'-]*")
 _DATELINE = re.compile(r"[A-Z][A-Z .'’-]+(?:,[^—–\n]{0,60})?\s+[—–-]\s+")  # "LAGOS — "
 _NAME_BEFORE = re.compile(r"(?<![’'])\b[A-Z][\w’'-]*\s+$")  # a capitalised word right before
 _IN_PLACE = re.compile(r"\s+in\s+(?:the\s+)?$")
+_PEOPLE_OF = re.compile(r"\b([^\W\d_][\w-]*)\s+(?:of|from|in)\s+(?:the\s+)?$")
+_OF_PLACE = re.compile(r"\s+(?:of|from)\s+(?:the\s+)?$")
 # "the 54-year-old (striker)": the person named just before; "a 54-year-old" is someone new
 _AGE = re.compile(r"^the\s+(?:\w+-)?\d+-year-old(?:\s+[a-z]+){0,2}$", re.IGNORECASE)
 _PLACE_CUT = re.compile(
@@ -467,6 +469,18 @@ def _resolve_phrase(ctx: _Context, start: int, end: int, verb: str | None) -> _S
         if place and place.start() > start:
             # "the ministry of health in Kinshasa", "officials in Kyiv": a place is no speaker
             return _resolve_phrase(ctx, start, place.start(), verb)
+        of_place = _OF_PLACE.search(ctx.text, start, head[-1].start_char)
+        if of_place and of_place.start() > start:
+            # "residents of Gaza City", "families from Mariupol": the people, not the place;
+            # an office or a body of a place ("the Government of India") speaks for it
+            holder = ctx.text[start : of_place.start()]
+            role = coref.role_kind(holder)
+            if role is None:
+                return _resolve_phrase(ctx, start, of_place.start(), verb)
+            if role[1] == "person":
+                found = _resolve_phrase(ctx, start, of_place.start(), verb)
+                if found:
+                    return found
         if _NAME_BEFORE.search(ctx.text, start, head[-1].start_char):
             # "Alzheimer's Research UK": an organisation the entity layer missed, not the place
             name = _CAPITALISED.search(phrase)
@@ -485,6 +499,9 @@ def _resolve_phrase(ctx: _Context, start: int, end: int, verb: str | None) -> _S
     # one is as likely a plain word opening the frame ("Residents said"), and a phrase with an
     # article describes someone ("a New York Democrat").
     name = _CAPITALISED.search(phrase)
+    people_of = _PEOPLE_OF.search(phrase, 0, name.start()) if name else None
+    if people_of and (coref.role_kind(people_of.group(1)) or ("", "person"))[1] == "person":
+        return None  # "residents of Gaza City": the people of a place the layer missed
     if name and len(name.group().split()) >= 2 and not _DETERMINER.match(phrase):
         return _Speaker(name.group(), None, verb)
     return None
@@ -516,9 +533,9 @@ def _resolve_role(
     modifier = _modifier_body(ctx, start, phrase) if kind == "spokes" else None
     body = modifier[1] if modifier else phrase.split()[-1].lower() if kind == "org" else None
     if body in _state_bodies():
-        country = _opening_place(ctx, start)
+        country = _opening_place(ctx, start, verb)
         if country:  # "In Beijing, a foreign ministry spokesperson said": China
-            return ctx.speaker(country, verb)
+            return country
     if modifier is not None:
         # "an army spokesperson", "a ministry spokeswoman": the body the modifier names
         body = coref.resolve_role(ctx.text, modifier[0], modifier[1], ctx.entities, ctx.mentions)
@@ -542,12 +559,11 @@ def _seats() -> dict[str, str]:
 
 
 _PLACE_LEAD = re.compile(r"\s*(?:[A-Z][A-Z .'’-]+(?:,[^—–\n]{0,60})?\s+[—–-]\s+)?In\s+$")
-_PLACE_COMMA = re.compile(r"\s*,\s*(?:\w+\s*,\s*)?$")  # "In Beijing, (meanwhile,) a …"
 
 
-def _opening_place(ctx: _Context, start: int) -> Entity | None:
+def _opening_place(ctx: _Context, start: int, verb: str | None) -> _Speaker | None:
     """The country a sentence opening "In <country or capital>," names before the phrase at
-    start: the country's entity when the article names it, else the capital standing for it."""
+    start, as the speaker: its entity when the article names the country, else its name."""
     sentence = coref.sentence_start(ctx.masked, start)
     mentions = ctx.mentions_in(sentence, start)
     if not mentions:
@@ -556,8 +572,8 @@ def _opening_place(ctx: _Context, start: int) -> Entity | None:
     entity = ctx.by_id[place.entity_id]
     if entity.type != "GPE" or not _PLACE_LEAD.fullmatch(ctx.text, sentence, place.start_char):
         return None
-    if not _PLACE_COMMA.fullmatch(ctx.text, place.end_char, start):
-        return None
+    if not re.match(r"\s*,", ctx.text[place.end_char : start]) or len(mentions) > 1:
+        return None  # "In Tehran, state media quoted a ministry spokesman": no other name between
     iso3 = _seats().get(place.text) or _seats().get(entity.name)
     if iso3 is None:
         is_country = entity.country_code and place.kind in ("name", "alias", "metonym")
@@ -565,14 +581,28 @@ def _opening_place(ctx: _Context, start: int) -> Entity | None:
     if iso3 is None:
         return None
     countries = [e for e in ctx.entities if e.country_code == iso3 and _is_country(e)]
-    return countries[0] if countries else entity
+    if countries:
+        return ctx.speaker(countries[0], verb)
+    # the country the article never names on its own: its name, with no entity to link
+    name = _country_name(iso3)
+    return _Speaker(name, None, verb, "GPE") if name else None
+
+
+@cache
+def _country_name(iso3: str) -> str | None:
+    from wirehouse import gazetteer  # the entity layer's table, loaded once per process
+
+    entries = (e for forms in gazetteer.load().forms.values() for e in forms)
+    return next((e.name for e in entries if e.kind == "country" and e.iso3 == iso3), None)
 
 
 def _is_country(entity: Entity) -> bool:
     from wirehouse import gazetteer  # the entity layer's table, loaded once per process
 
     entries = gazetteer.load().forms.get(entity.name, ())
-    return entity.type == "GPE" and any(e.kind == "country" for e in entries)
+    return entity.type == "GPE" and any(
+        e.kind == "country" and e.name == entity.name for e in entries
+    )
 
 
 def _modifier_body(ctx: _Context, start: int, phrase: str) -> tuple[int, str] | None:
@@ -793,7 +823,7 @@ def _before_frame(ctx: _Context, span: QuoteSpan, floor: int) -> _Speaker | None
         if found is None and match.start() == begin:
             found = _speaker_after(ctx, match.end(), end, verb)
         if found is None and _coordinated(ctx, begin, match.start()):
-            found = _opening_subject(ctx, begin, match.start(), verb)
+            found = _coordinated_subject(ctx, begin, match.start(), verb)
         if found:
             return found
         if kind == "speech":
@@ -814,6 +844,34 @@ def _opening_subject(ctx: _Context, begin: int, verb_at: int, verb: str) -> _Spe
     return found
 
 
+def _coordinated_subject(ctx: _Context, begin: int, verb_at: int, verb: str) -> _Speaker | None:
+    """The subject of the clause a coordinated verb belongs to: the one opening the clause
+    ("After meeting Putin, Trump praised the talks and said"), a pronoun ("he visited … and
+    said"), or a name with its apposition before a clause that opens with its verb ("Keir
+    Starmer, the prime minister, visited the site and said")."""
+    dateline = _DATELINE.match(ctx.text, begin)
+    pieces = _segments(ctx, dateline.end() if dateline else begin, verb_at)
+    clause = pieces[-1]
+    words = ctx.text[clause[0] : clause[1]].split()
+    if not words:
+        return None
+    if words[0].lower() in coref.pronouns():
+        at = clause[0] + ctx.text[clause[0] : clause[1]].index(words[0])
+        return _resolve_phrase(ctx, at, at + len(words[0]), verb)
+    people = [m for m in ctx.mentions_in(*clause) if ctx.type_of(m) == "PERSON"]
+    if len(people) > 1 and re.search(
+        r"\sand\s", ctx.text[people[0].end_char : people[1].start_char]
+    ):
+        return None  # "Ruto and Hassan met in Arusha and said": no one speaker
+    found = _clause_subject(ctx, *clause, verb)
+    leading = [p for p in pieces[:-1] if ctx.text[p[0] : p[1]].strip()]
+    if found or not words[0].islower() or not leading or len(leading) > 3:
+        return found
+    if any(len(ctx.text[a:b].split()) > 6 for a, b in leading):
+        return None
+    return _first_person(ctx, leading, verb)
+
+
 def _coordinated(ctx: _Context, begin: int, verb_at: int) -> bool:
     """Whether the verb at verb_at follows "and" or "but" (past adverbs): a second verb whose
     subject opens the clause ("Sadeghi welcomed the deal and said …")."""
@@ -831,7 +889,8 @@ def _clause_subject(ctx: _Context, start: int, end: int, verb: str) -> _Speaker 
     ends = {m.end_char for m in ctx.mentions_in(start, end)}
     lower = 0
     for word in list(_WORDS_AT.finditer(ctx.text, start, end))[:8]:
-        if word.group()[0].isupper() and _NAME_GOES_ON.match(ctx.text, word.end(), end):
+        capital_or_role = word.group()[0].isupper() or coref.role_kind(word.group())
+        if capital_or_role and _NAME_GOES_ON.match(ctx.text, word.end(), end):
             continue  # "Iranian Deputy Foreign Minister Kazem Sadeghi": the name ends later
         if coref.role_kind(ctx.text[start : word.end()]):
             return _resolve_phrase(ctx, start, word.end(), verb)
