@@ -42,6 +42,7 @@ ENTITIES = {
     # a person whose role the entity layer does not know
     "Okafor": Entity("okafor", "Jane Okafor", "PERSON", "KEN", "KENELI"),
     "ECJ": Entity("ecj", "European Court of Justice", "ORG", None, "IGOEURCOJ"),
+    "Hezbollah": Entity("hez", "Hezbollah", "ORG", "LBN", "LBNREBHEZ"),
     # a capital the entity layer leaves as a plain city (no CAMEO code of its own)
     "Vilnius": Entity("vilnius", "Vilnius", "GPE", "LTU", None),
 }
@@ -78,6 +79,7 @@ SURFACES = {
     "Kim Jong Un": ("Kim", "name"),
     "Jane Okafor": ("Okafor", "name"),
     "European Court of Justice": ("ECJ", "name"),
+    "Hezbollah": ("Hezbollah", "name"),
 }
 
 
@@ -1290,3 +1292,8 @@ def test_no_event_of_a_country_on_its_own_unnamed_forces(nlp):
 def test_row_order_does_not_decide_between_patterns_ranked_alike(nlp):
     found = triples(code(nlp, "Iran released a North Korean aid worker."))
     assert ("IRN", "PRKLAB", "0841") in found
+
+
+def test_the_group_stands_for_the_armed_group_named_before(nlp):
+    text = "Japan criticised Hezbollah on Monday. The group later fired rockets at Russia."
+    assert ("LBNREBHEZ", "RUS", "195") in triples(code(nlp, text))

@@ -437,12 +437,19 @@ def resolve_references(
     return resolved
 
 
+ARMED_GROUP_NOUNS = frozenset({"group", "movement", "militia", "organisation", "organization"})
+
+
 def _named_by_head(word: Word, earlier: Sequence[tuple[Mention, Entity]]) -> Entity | None:
     """ "the bank", "the commission": the organisation named last whose name ends in that
     noun (South African Reserve Bank, Independent National Electoral Commission)."""
+    armed = word.lemma in ARMED_GROUP_NOUNS
     for mention, entity in reversed(earlier):
         if mention.start_char >= word.start:
             continue
+        code = entity.cameo_code or ""
+        if armed and entity.type == "ORG" and code[3:6] in ("REB", "INS", "SEP"):
+            return entity  # "Hezbollah ... the group fired rockets"
         head = entity.name.split(" of ")[0].split()[-1].lower()  # "European Court of Justice"
         last = entity.name.split()[-1].lower()
         if entity.type == "ORG" and {head, last} & {word.lower, word.lemma}:
