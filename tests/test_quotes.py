@@ -1029,3 +1029,27 @@ def test_a_pronoun_after_a_person_led_by_an_undersecretary_title():
         '"We have a road map, not a friendship," he said.'
     )
     assert [s for _, s, _ in speakers(text)] == ["Khalid Al Mannai"]
+
+
+def test_a_generic_role_with_a_demonym_is_the_person_of_that_country_named_before():
+    text = (
+        "German Chancellor Friedrich Merz met French President Emmanuel Macron in Berlin. "
+        '"Europe must stand together," Merz said. "We have no choice," the French leader added.'
+    )
+    assert [s for _, s, _ in speakers(text)] == ["Friedrich Merz", "Emmanuel Macron"]
+    # an office names its holder, never another person of the country
+    office = (
+        "Russian President Vladimir Putin met Hungarian Prime Minister Viktor Orban. "
+        '"Talks were useful," the Russian foreign minister said.'
+    )
+    assert [s for _, s, _ in speakers(office)] == ["Russia"]
+
+
+def test_a_participle_after_with_has_its_own_subject():
+    text = (
+        'The Kremlin dismissed the report as "fake news", with spokesman Dmitry Peskov telling '
+        'reporters that Russia "does not comment on rumours."'
+    )
+    assert [s for _, s, _ in speakers(text)] == ["Kremlin", "Dmitry Peskov"]
+    unnamed = 'The army pulled back, with one officer saying the position was "lost."'
+    assert [s for _, s, _ in speakers(unnamed)] == [None]

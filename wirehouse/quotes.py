@@ -516,6 +516,8 @@ def _resolve_role(
     before."""
     if kind == "person" and not _INDEFINITE.match(phrase):
         held = coref.resolve_role(ctx.text, start, phrase, ctx.entities, ctx.mentions)
+        if held is None and coref.role_kind(phrase)[0] in _compatriot_roles():
+            held = _compatriot(ctx, start, inside)
         if held:
             return ctx.speaker(held, verb)
     groups = [m for m in inside if ctx.type_of(m) in ("ORG", "GPE", "NORP")]
@@ -603,6 +605,34 @@ def _is_country(entity: Entity) -> bool:
     return entity.type == "GPE" and any(
         e.kind == "country" and e.name == entity.name for e in entries
     )
+
+
+@cache
+def _compatriot_roles() -> frozenset[str]:
+    return frozenset(row["noun"] for row in read_csv_rows("quotes", "compatriot_roles.csv"))
+
+
+def _compatriot(ctx: _Context, start: int, inside: list[Mention]) -> Entity | None:
+    """ "the French leader" with no French leader named: the latest person of that country in
+    the paragraphs just before (Macron, named as "French President Emmanuel Macron")."""
+    countries = {
+        ctx.by_id[m.entity_id].country_code
+        for m in inside
+        if ctx.type_of(m) in ("GPE", "NORP") and ctx.by_id[m.entity_id].country_code
+    }
+    if len(countries) != 1 or not _DEFINITE.match(ctx.text, start):
+        return None
+    reach = coref.paragraph_start(ctx.text, start, 1, floor=start - coref.REACH_CHARS)
+    people = [
+        ctx.by_id[m.entity_id]
+        for m in ctx.mentions_in(reach, start)
+        if ctx.type_of(m) == "PERSON" and not coref.inside_quote(ctx.text, m.start_char)
+    ]
+    fellow = [p for p in people if p.country_code in countries]
+    return fellow[-1] if fellow else None
+
+
+_DEFINITE = re.compile(r"the\s", re.IGNORECASE)
 
 
 def _modifier_body(ctx: _Context, start: int, phrase: str) -> tuple[int, str] | None:
@@ -829,9 +859,16 @@ def _before_frame(ctx: _Context, span: QuoteSpan, floor: int) -> _Speaker | None
         if kind == "speech":
             return _nobody(ctx, begin, match.start(), verb)
     if verbs and speech_verbs()[verbs[-1].group().lower()] == "participle":
-        # "The ministry condemned the attack, calling it "…"": the subject opening the clause
+        # "The ministry condemned the attack, calling it "…"": the subject opening the clause;
+        # "…, with spokesman Dmitry Peskov telling reporters …": the participle's own subject
+        own = _WITH_SUBJECT.search(ctx.masked, begin, verbs[-1].start())
+        if own:
+            return _resolve_phrase(ctx, own.start(1), own.end(1), verbs[-1].group())
         return _opening_subject(ctx, begin, verbs[-1].start(), verbs[-1].group())
     return None
+
+
+_WITH_SUBJECT = re.compile(r",\s+with\s+([^,;" + MASK + r"]+?)\s+$")
 
 
 def _opening_subject(ctx: _Context, begin: int, verb_at: int, verb: str) -> _Speaker | None:
