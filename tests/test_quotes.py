@@ -966,6 +966,16 @@ def test_a_relative_clause_verb_speaks_for_its_antecedent():
         '"the last chance for the wards."'
     )
     assert [s for _, s, _ in speakers(person)] == ["Ana Souza"]
+    adverb = (
+        'Macron, who has repeatedly described the far right as "a danger to the republic", '
+        "is expected to speak on Wednesday."
+    )
+    assert [s for _, s, _ in speakers(adverb)] == ["Emmanuel Macron"]
+    # "which analysts called": a subject of its own follows the relative word; nobody named
+    analysts = 'Washington signed a deal with Iran, which analysts called "fragile at best."'
+    assert [s for _, s, _ in speakers(analysts)] == [None]
+    critics = 'The talks were hosted by Qatar, which critics accused of "playing both sides."'
+    assert [s for _, s, _ in speakers(critics)] == [None]
     # "which the minister called": the relative word is the object; the minister speaks
     obj = (
         "Lavrov's deputy, Sergei Ryabkov, attacked the treaty, which Lavrov later called "

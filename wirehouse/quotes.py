@@ -678,6 +678,24 @@ _RELATIVE_SUBJECT = re.compile(
     r"^\s*(?:which|who)\s+(?!(?:the|a|an|its|their|his|her|this|these|those|some|many|he|she|it|"
     r"they|we|i|you)\b)[a-z]"
 )
+# auxiliaries the frame adverbs (data/quotes/frame_adverbs.csv) leave out: "who could not say"
+_AUXILIARIES = frozenset(("can", "could", "may", "might", "must", "should", "did", "does", "do"))
+
+
+def _relative_is_subject(clause: str) -> bool:
+    """Whether the relative word opening clause (the text up to the speech verb) is the verb's
+    subject: only auxiliaries and adverbs follow it ("who has long described"), or a verb of
+    its own that the speech verb is joined to ("which summoned the envoy and accused"); not
+    when a subject of its own follows ("which analysts called")."""
+    if not _RELATIVE_SUBJECT.match(clause):
+        return False
+    words = [w.lower() for w in _WORDS.findall(clause)][1:]
+    between = [w for w in words if w not in _AUXILIARIES | _frame_adverbs() | {"not", "never"}]
+    if all(w.endswith("ly") for w in between):
+        return True
+    return words[-1] in _COORDINATORS and not coref.role_kind(words[0])
+
+
 # the clause joined by "and" or "but" before the speaker phrase ("Rain hit Lagos and officials")
 _CLAUSE_JOIN = re.compile(r"^.*\s(?:and|but|while)\s+(?=\S)", re.DOTALL)
 
@@ -711,7 +729,7 @@ def _subject_before(ctx: _Context, frame_start: int, verb_at: int, verb: str) ->
     last_start, last_end = pieces[-1]
     text = ctx.text[last_start:last_end]
     relative = _RELATIVE.match(text)
-    if relative and len(pieces) > 1 and _RELATIVE_SUBJECT.match(text):
+    if relative and len(pieces) > 1 and _relative_is_subject(text):
         # "… condemned by Russia's Foreign Ministry, which summoned the envoy and accused …"
         return _tail_entity(ctx, pieces[-2], verb)
     if relative and len(pieces) > 1 and (len(text.split()) == 1 or "whose" in relative.group()):
