@@ -1063,3 +1063,17 @@ def test_a_participle_after_with_has_its_own_subject():
     assert [s for _, s, _ in speakers(text)] == ["Kremlin", "Dmitry Peskov"]
     unnamed = 'The army pulled back, with one officer saying the position was "lost."'
     assert [s for _, s, _ in speakers(unnamed)] == [None]
+
+
+def test_a_pronoun_after_a_person_the_entity_layer_missed_names_no_one_else():
+    # the test double knows Rocha and Lavrov but not Khalid Al Mannai or Ivan Petrov
+    missed = (
+        "Rocha welcomed the deal. The delegation, led by Khalid Al Mannai, was more guarded. "
+        '"We have a road map," he said.'
+    )
+    assert said(missed) == [("We have a road map,", None)]
+    aide = 'Lavrov welcomed the deal. His aide, Ivan Petrov, disagreed. "It is early," he said.'
+    assert said(aide) == [("It is early,", None)]
+    # capitalised words that are no name ("May Day") leave the pronoun its antecedent
+    words = 'Lavrov welcomed the deal. The May Day parade went ahead. "It is late," he said.'
+    assert said(words) == [("It is late,", "Sergei Lavrov")]

@@ -421,10 +421,40 @@ def resolve_pronoun(
                     if pronoun.number == "pl" and _conjoined(text, subject, found):
                         return None  # "Google and Apple ... they said": no one entity
                     return subject[1]
+            if pronoun.gender in ("m", "f") and _missed_person(text, mentions, floor, ceiling):
+                return None  # the nearest person is one the entity layer missed: no guess
         if floor == 0:
             break
         ceiling, floor = floor, sentence_start(text, floor - 1)
     return None
+
+
+# A given name and a surname, possibly with a particle ("Khalid Al Mannai", "Ana de Souza")
+_FULL_NAME = re.compile(
+    r"\b([A-Z][a-z]+)\s+(?:(?:al|Al|el|El|bin|ibn|de|da|van|von|der|le|La)[\s-]+)?[A-Z][\w-]+"
+)
+
+
+@cache
+def _common_words() -> frozenset[str]:
+    """Words written lower case more often than capitalised (the entity layer's list)."""
+    return frozenset(row["word"] for row in read_csv_rows("gazetteer", "common_words.csv"))
+
+
+def _missed_person(text: str, mentions: Sequence[Mention], floor: int, ceiling: int) -> bool:
+    """Whether text[floor:ceiling] names a person the entity layer did not find: a given name
+    the name table knows, then a capitalised surname, outside every mention and quotation."""
+    covered = _indexed(mentions).between(floor, ceiling)
+    for match in _FULL_NAME.finditer(text, floor, ceiling):
+        if any(m.start_char <= match.start(1) < m.end_char for m in covered):
+            continue
+        surname = match.group().split()[-1].split("-")[-1].lower()
+        if surname in _common_words() or inside_quote(text, match.start()):
+            continue  # "May Day", "Will Street": words, not a name
+        gender = _name_genders().get_gender(match.group(1))
+        if gender in ("male", "female", "mostly_male", "mostly_female"):
+            return True
+    return False
 
 
 def _conjoined(
