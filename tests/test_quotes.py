@@ -878,6 +878,16 @@ def test_a_term_after_a_label_marker_is_a_scare_quote_whoever_speaks():
     assert speakers(sentence) == [("It is not serious,", "Sergei Lavrov", False)]
 
 
+def test_a_name_inside_a_clause_is_no_statement_of_the_sentences_speaker():
+    text = 'The "Iron Dome" system stopped most of the rockets, the Israeli military said.'
+    assert speakers(text) == [("Iron Dome", None, True)]
+    hats = '"Make America Great Again" hats sold out within hours, the campaign said.'
+    assert speakers(hats) == [("Make America Great Again", None, True)]
+    # the speaker's own words inside the clause keep the speaker
+    words = 'The strike was "a war crime" and must be punished, Sergei Lavrov said.'
+    assert [s for _, s, _ in speakers(words)] == ["Sergei Lavrov"]
+
+
 def test_a_quote_inside_a_subject_takes_no_frame_from_a_later_clause():
     text = (
         "Okafor, who won the governorship on a pledge of ‘zero tolerance’, is under pressure "

@@ -835,8 +835,10 @@ def _after_frame(ctx: _Context, span: QuoteSpan) -> _Speaker | None:
             return _speaker_after(ctx, match.end(), limit, verb) or _nobody(
                 ctx, match.end(), limit, verb
             )
-        if kind != "speech" or _CONJUNCTION.match(subject) or _PREDICATE.match(subject):
+        if kind != "speech" or _PREDICATE.match(subject):
             return None
+        if _CONJUNCTION.match(subject):
+            return _sentence_final(ctx, begin, match.start(), verb)
         if len(subject.split()) > 9:
             return _long_apposition(ctx, begin, match.start(), verb)
         found = _subject_before(ctx, begin, match.start(), verb)
@@ -845,6 +847,20 @@ def _after_frame(ctx: _Context, span: QuoteSpan) -> _Speaker | None:
             found = _speaker_after(ctx, match.end(), limit, verb)
         return found or _nobody(ctx, begin, limit, verb)
     return None
+
+
+def _sentence_final(ctx: _Context, begin: int, verb_at: int, verb: str) -> _Speaker | None:
+    """'The strike was "a war crime" and must be punished, Lavrov said': a clause goes on after
+    the quote and the sentence ends with its attribution, a named speaker after a comma."""
+    pieces = _segments(ctx, begin, verb_at)
+    words = ctx.text[pieces[-1][0] : pieces[-1][1]].split()
+    if len(pieces) < 2 or not words or len(words) > 6 or not _COORDINATED.match(ctx.masked, begin):
+        return None
+    found = _resolve_phrase(ctx, *pieces[-1], verb)
+    return found if found and found.name else None
+
+
+_COORDINATED = re.compile(r"\s*(?:and|but)\s")
 
 
 def _before_frame(ctx: _Context, span: QuoteSpan, floor: int) -> _Speaker | None:
@@ -974,12 +990,28 @@ def _is_scare(text: str, group: list[QuoteSpan]) -> bool:
     """An unattributed quote that is a title ("Fishing for the Future", capitalised words) or a
     few words that are not a sentence of their own ('war development')."""
     words = " ".join(text[s.start : s.end] for s in group).strip()
+    if _is_title(words):
+        return True
+    return len(words.split()) <= SCARE_WORDS and words[-1:] not in ".!?…,"
+
+
+def _is_title(words: str) -> bool:
+    """A few capitalised words: a title or a name ("Fishing for the Future", "Iron Dome")."""
     tokens = words.split()
     significant = [w for w in tokens if len(w) > 3]
     titled = len(significant) >= 2 and all(w[0].isupper() for w in significant)
-    if titled and len(tokens) <= TITLE_WORDS:
-        return True
-    return len(tokens) <= SCARE_WORDS and words[-1:] not in ".!?…,"
+    return titled and len(tokens) <= TITLE_WORDS
+
+
+def _is_name_in_clause(ctx: _Context, group: list[QuoteSpan]) -> bool:
+    """A title or name written inside a clause and followed by more of it ('The "Iron Dome"
+    system intercepted most rockets, the military said'): the reporter's marks, not words the
+    speaker of the sentence is quoted as saying."""
+    last = group[-1]
+    if len(group) > 1 or last.close_at is None:
+        return False
+    follows = re.match(r"\s+[a-z]", ctx.text[last.close_at + 1 : last.close_at + 3])
+    return bool(follows) and _is_title(ctx.text[last.start : last.end])
 
 
 def _groups(spans: Sequence[QuoteSpan]) -> list[list[QuoteSpan]]:
@@ -1013,8 +1045,10 @@ def find_quotes(
             )
     quotes = [_scare(ctx.text, group[0]) for group in nicknames]
     for group, speaker in zip(groups, speakers, strict=True):
-        scare = _is_label(ctx, group) or (
-            (speaker is None or speaker.name is None) and _is_scare(ctx.text, group)
+        scare = (
+            _is_label(ctx, group)
+            or _is_name_in_clause(ctx, group)
+            or ((speaker is None or speaker.name is None) and _is_scare(ctx.text, group))
         )
         for span in group:
             quotes.append(
