@@ -480,3 +480,21 @@ def test_a_saints_city_is_found_however_saint_is_written(form: str) -> None:
 def test_a_place_takes_the_country_written_after_it_over_an_earlier_one() -> None:
     entities, _ = analyse("Germany criticised the seizure of a ship in Marsala, Italy, on Monday.")
     assert {e.name: e.country_code for e in entities}["Marsala"] == "ITA"
+
+
+def test_an_apostrophe_is_the_same_straight_or_curly() -> None:
+    found = resolved("N’Djamena has asked donors for help. Officials in N'Djamena agreed.")
+    assert found["N’Djamena"] == ["Chad"]
+
+
+def test_a_country_adjective_naming_a_language_gives_no_one_a_country() -> None:
+    text = (
+        "ANTANANARIVO — Madagascar counted votes on Monday. The electoral commission, known by "
+        "its French acronym CENI, declared President Tovo Rakoto the winner."
+    )
+    assert entity(text, "Tovo Rakoto").country_code == "MDG"
+
+
+def test_a_newspaper_named_inside_a_longer_name_is_not_the_newspaper() -> None:
+    names = {e.name for e in analyse("The Independent Electoral Board met in Lusaka.")[0]}
+    assert "The Independent" not in names

@@ -71,8 +71,10 @@ def _country_names() -> dict[str, str]:
 
 def _add(forms: dict[str, list[Entry]], form: str, entry: Entry) -> None:
     form = form.strip()
-    if form and entry not in forms[form]:
-        forms[form].append(entry)
+    # news prints the apostrophe straight or curly: "N'Djamena", "N’Djamena"
+    for spelling in {form, form.replace("'", "’"), form.replace("’", "'")}:
+        if spelling and entry not in forms[spelling]:
+            forms[spelling].append(entry)
 
 
 def _country_entry(iso3: str, names: dict[str, str], mention_kind: str = "name") -> Entry:

@@ -91,6 +91,7 @@ class Rules:
     feature_words: frozenset[str]
     word_prefixes: frozenset[str]
     org_kinds: frozenset[str]
+    language_nouns: frozenset[str]
 
     @classmethod
     def load(cls) -> Rules:
@@ -982,8 +983,9 @@ class _Pass:
         while i >= 0 and not self.toks[i + 1].is_sent_start:
             if self.owner[i] >= 0:
                 first = self.owner[i]
-                _, reading = self.spans[first]
-                if reading.type in ("GPE", "NORP") and reading.iso3:
+                end, reading = self.spans[first]
+                language = self.next_word(end) in self.rules.language_nouns
+                if reading.type in ("GPE", "NORP") and reading.iso3 and not language:
                     return reading.iso3
                 i = first
             i -= 1
@@ -1194,7 +1196,10 @@ class _Pass:
     def longer_names(self) -> None:
         """A listed organisation inside a longer name is not that organisation: "Peoples
         Democratic Party" is not the Democratic Party; the whole run is read as a name."""
-        for start, (_end, reading) in list(self.spans.items()):
+        for start, (end, reading) in list(self.spans.items()):
+            if reading.origin == "media" and self.name_follows(end):
+                self.remove(start)  # "The Independent National Electoral Commission"
+                continue
             if reading.type != "ORG" or reading.origin != "org" or start == 0:
                 continue
             before = self.toks[start - 1]
@@ -1205,6 +1210,13 @@ class _Pass:
                 and not self.sentence_initial(start - 1)
             ):
                 self.remove(start)
+
+    def name_follows(self, end: int) -> bool:
+        """Whether a capitalised name word, on nobody's span, comes right after end."""
+        if end >= len(self.toks) or self.owner[end] >= 0:
+            return False
+        following = self.toks[end]
+        return following.text[:1].isupper() and self.is_name_token(following)
 
     def foreign_bodies(self) -> None:
         """A listed government body written with another country before it is that country's
