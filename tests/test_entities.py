@@ -498,3 +498,24 @@ def test_a_country_adjective_naming_a_language_gives_no_one_a_country() -> None:
 def test_a_newspaper_named_inside_a_longer_name_is_not_the_newspaper() -> None:
     names = {e.name for e in analyse("The Independent Electoral Board met in Lusaka.")[0]}
     assert "The Independent" not in names
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        (
+            "Nordlink, the state-owned company that runs the line, said it was down.",
+            "Nordlink",
+            "ORG",
+        ),
+        ("The owner, Baltvik, a shipping firm based in Riga, did not respond.", "Baltvik", "ORG"),
+        ("Migrants reached the island of Linosa on Monday.", "Linosa", "GPE"),
+        (
+            "said Omar Saleh, an analyst at the Red Sea Policy Forum in Cairo.",
+            "Red Sea Policy Forum",
+            "ORG",
+        ),
+    ],
+)
+def test_what_the_words_around_an_unknown_name_make_it(text: str, name: str, kind: str) -> None:
+    assert (name, kind) in {(e.name, e.type) for e in analyse(text)[0]}

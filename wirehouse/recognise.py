@@ -516,6 +516,8 @@ class _Pass:
         before = " ".join(t.lower_ for t in self.toks[max(0, i - 3) : i])
         if self.prev_word(i) in self.rules.org_kinds:  # "the Norwegian operator Arktel"
             return True
+        if self.org_apposition(i + 1):  # "Arktel, the state-owned company that ..."
+            return True
         return any(
             after == phrase or after.startswith(phrase + " ")
             for phrase in self.rules.org_context_after
@@ -523,6 +525,18 @@ class _Pass:
             before == phrase or before.endswith(" " + phrase)
             for phrase in self.rules.org_context_before
         )
+
+    def org_apposition(self, end: int) -> bool:
+        """Whether ", a/the ... company" (an organisation noun within five words) follows."""
+        if self.next_word(end) != "," or self.next_word(end + 1) not in ("a", "an", "the"):
+            return False
+        for j in range(end + 2, min(end + 7, len(self.toks))):
+            word = self.toks[j].lower_
+            if word in self.rules.org_kinds:
+                return True
+            if word in (",", ".", ";", "who", "that", "which"):
+                return False
+        return False
 
     def standalone(self, i: int) -> bool:
         """A capitalised ordinary word alone in mid-sentence is a name ("voters backed
