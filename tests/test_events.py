@@ -43,6 +43,9 @@ ENTITIES = {
     "Okafor": Entity("okafor", "Jane Okafor", "PERSON", "KEN", "KENELI"),
     "ECJ": Entity("ecj", "European Court of Justice", "ORG", None, "IGOEURCOJ"),
     "Hezbollah": Entity("hez", "Hezbollah", "ORG", "LBN", "LBNREBHEZ"),
+    "ARM": Entity("arm", "Armenia", "GPE", "ARM", "ARM"),
+    "AZE": Entity("aze", "Azerbaijan", "GPE", "AZE", "AZE"),
+    "QAT": Entity("qat", "Qatar", "GPE", "QAT", "QAT"),
     # a capital the entity layer leaves as a plain city (no CAMEO code of its own)
     "Vilnius": Entity("vilnius", "Vilnius", "GPE", "LTU", None),
 }
@@ -80,6 +83,10 @@ SURFACES = {
     "Jane Okafor": ("Okafor", "name"),
     "European Court of Justice": ("ECJ", "name"),
     "Hezbollah": ("Hezbollah", "name"),
+    "Armenia": ("ARM", "name"),
+    "Azerbaijan": ("AZE", "name"),
+    "Qatar": ("QAT", "name"),
+    "Doha": ("QAT", "metonym"),
 }
 
 
@@ -1297,3 +1304,38 @@ def test_row_order_does_not_decide_between_patterns_ranked_alike(nlp):
 def test_the_group_stands_for_the_armed_group_named_before(nlp):
     text = "Japan criticised Hezbollah on Monday. The group later fired rockets at Russia."
     assert ("LBNREBHEZ", "RUS", "195") in triples(code(nlp, text))
+
+
+# --- round 2: classes seen on unseen news ------------------------------------------------------
+
+
+def test_an_agent_after_a_possessive_pronoun_is_the_subjects_own(nlp):
+    text = "Armenia and Azerbaijan agreed to reopen their embassies after a meeting in Doha."
+    found = triples(code(nlp, text))
+    assert ("ARM", "AZE", "054") in found and ("AZE", "ARM", "054") in found
+    assert not any(t and t.startswith("QAT") for _, t, _ in found)
+
+
+def test_a_mediator_in_a_reduced_passive_mediates_between_the_sides_acting_before(nlp):
+    text = (
+        "Armenia and Azerbaijan signed a border accord on Friday after three rounds of talks "
+        "in Doha mediated by Qatar."
+    )
+    found = triples(code(nlp, text))
+    assert {("QAT", "ARM", "045"), ("QAT", "AZE", "045")} <= found
+    assert ("ARM", "AZE", "057") in found
+
+
+def test_a_demand_in_a_reduced_passive_is_made_of_the_clause_subject(nlp):
+    text = "Kenya has not implemented the reforms requested by the European Union."
+    assert any(
+        a == "IGOEUREEC" and t == "KEN" and c[:2] in ("02", "10")
+        for a, t, c in triples(code(nlp, text))
+    )
+
+
+def test_a_reaction_to_a_thing_points_at_the_maker_named_after_its_participle(nlp):
+    text = "Iran rejected the conditions demanded by the United States."
+    found = triples(code(nlp, text))
+    assert any(a == "IRN" and t == "USA" and c[:2] == "12" for a, t, c in found)
+    assert any(a == "USA" and t == "IRN" and c[:2] == "10" for a, t, c in found)

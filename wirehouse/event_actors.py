@@ -20,6 +20,7 @@ MAX_ADJECTIVES = 2
 # Agents that act for a country even when no country word is written ("the authorities").
 BARE_AGENTS = frozenset({"GOV", "MIL", "COP", "OPP", "REB", "INS", "SEP", "LEG", "JUD", "SPY"})
 NEUTER_PRONOUNS = frozenset({"it", "its"})
+OWNER_PRONOUNS = frozenset({"its", "their", "his", "her", "our"})
 # "they" may stand for a group of several actors: left unresolved rather than guessed
 SINGULAR_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "it", "its"})
 
@@ -272,6 +273,9 @@ def _with_bare_agents(
             first -= 1
         if first == 1 and _adjective_like(replace(words[0], text=words[0].lower)):
             first = 0  # "Riot police fired ..."
+        if first and words[first - 1].lower in OWNER_PRONOUNS:
+            index = last + 1  # "reopen their embassies": the subject's own, no actor of its own
+            continue
         origin = _origin(words, actors, last)
         titled = next((a for a in actors if a.first == last + 1), None)
         unknown_role = titled is not None and titled.code[3:] in ("", "ELI")

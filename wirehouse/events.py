@@ -51,6 +51,7 @@ PLACE_NOUNS = frozenset(
 # an actor before these names a gathering, not a side ("on the sidelines of the G20 summit")
 GATHERINGS = frozenset({"summit", "conference", "forum", "meeting", "session", "assembly"})
 PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "inside", "into", "across", "outside"})
+ADJUNCT_OPENERS = frozenset({"after", "before", "following", "despite", "amid", "since", "until"})
 PASSIVE_AUX = frozenset({"be", "get"})
 CONTROL_KINDS = frozenset({"control", "hypothetical_control", "negative_control"})
 NOUN_MODIFIERS = frozenset(
@@ -73,6 +74,7 @@ class Subject:
     hypothetical: bool = False
     negated: bool = False
     passive: bool = False
+    reduced: bool = False  # a participle after its noun ("the cuts demanded by Riyadh")
 
 
 def find_events(
@@ -329,6 +331,13 @@ def _sentence_events(
             targets = _antecedent_target(
                 words, at_word, match, subject, sources, so_far, text, earlier
             )
+        addressed = match.pattern.code[:2] in ADDRESSED_ROOTS
+        if sources and not targets and subject.reduced and addressed:
+            # "Kazakhstan did not commit to the cuts demanded by Riyadh": asked of the subject
+            own = _countries(sources)
+            targets = [
+                t for t in _clause_subject(words, actors, match.head) if t.code[:3] not in own
+            ]
         if sources and not targets and match.pattern.code[:2] == "10":
             targets = _holder(words, sources, history)
         mediation = match.pattern.code.startswith(MEDIATION_CODES)
@@ -353,7 +362,9 @@ def _sentence_events(
         if sources and not targets and match.pattern.code.startswith(MEDIATION_CODES):
             # "Malaysia offered to mediate" in a story about two sides: between them
             own = _countries(sources)
-            targets = [side for side in sides if side.code[:3] not in own]
+            # "Iran and Bahrain agreed ... after talks mediated by Oman": between the sides
+            # acting earlier in the sentence, else the two sides of the story
+            targets = _earlier_sides(events, own) or [s for s in sides if s.code[:3] not in own]
             if not targets and home is not None and _home_actor(home).code[:3] not in own:
                 targets = [_home_actor(home)]  # "SADC, which mediated after a contested vote"
         if match.pattern.code[:2] == "04" and any(_agent(t) in NOT_INTERLOCUTORS for t in targets):
@@ -460,6 +471,16 @@ def _addressee(
     if fallback.code[:3] in own or fallback.entity_id in named:
         return []
     return [fallback]
+
+
+def _earlier_sides(events: list[dict], own: set[str]) -> list[Actor]:
+    """The countries that act in the events coded so far in a sentence, when two do."""
+    sides: dict[str, Actor] = {}
+    for event in events:
+        source = event["source"]
+        if _is_country(source) and source.code[:3] not in own:
+            sides.setdefault(source.code[:3], source)
+    return list(sides.values()) if len(sides) == 2 else []
 
 
 def _shared_target(events: list[dict], sources: list[Actor]) -> list[Actor]:
@@ -823,6 +844,8 @@ def _match(
                 break  # "sent warships ... and Turkey deployed jets": nor past a new subject
             if mark.endswith("ed") and _finite_head(words[k]):
                 break  # "did not fire missiles ... and instead fired drones": nor past a verb
+            if words[k].lower in ADJUNCT_OPENERS and k > at:
+                break  # "agreed to reopen embassies after a meeting": not agreeing to meet
             if cameo.ACTOR_SLOT in slot:
                 # "was endorsed by (the) X": the passive's agent, not the object
                 if words[k].lower == "by":
@@ -949,6 +972,7 @@ def _subject(
         # "an Iranian diplomat convicted in Belgium", "a truce brokered by Qatar": a passive
         subject.group = [reduced] if reduced.code else []
         subject.passive = True
+        subject.reduced = True
         return subject
     k = match.head - 1
     infinitive = False
@@ -1085,6 +1109,10 @@ def _reduced_relative(words: list[Word], at_word: dict[int, Actor], head: int) -
     if head < 3 or not _participle(word) or following not in REDUCED_PREPOSITIONS:
         return None
     before = words[head - 1]
+    placed = at_word.get(head - 1)
+    in_place = placed is not None and words[placed.first - 1].lower in PLACE_PREPOSITIONS
+    if following == "by" and placed is not None and placed.first >= 1 and in_place:
+        return NOTHING  # "talks in Muscat mediated by Oman": the talks, not Muscat
     if not _plain_noun(before) and not (head - 1 in at_word and before.text.islower()):
         return None  # "the sanctions that Moscow imposed on": a name before it is its subject
     article = next(
@@ -1417,6 +1445,9 @@ def _target(
         if word.text == "," and (_new_clause(words, k) or _participial_clause(words, k)):
             break  # "pledged aid, and Japan said ...": a later clause has its own roles
         if (_finite_head(word) or _gerund_head(words, k)) and k not in match.matched:
+            if _made_by(words, k, match):
+                k += 2  # "rejected the conditions demanded by Washington": their maker
+                continue
             break  # "a truce brokered by Qatar", "a statement condemning X": another event
         k += 1
     if match.pattern.code[:2] in SPEECH_ROOTS and subject.group:
@@ -1448,9 +1479,23 @@ def _owner_by(words: list[Word], k: int, match: Match) -> bool:
     target), unlike a passive "was condemned by" whose by-agent is the source."""
     if match.pattern.code[:2] not in REACTION_ROOTS or k < 3:
         return False
+    if k >= 4 and _participle(words[k - 2]) and _made_by(words, k - 2, match):
+        return True
     return (
         words[k - 3].lower in ("the", "this", "these", "such", "its")
         and words[k - 2].text.isalpha()
+    )
+
+
+def _made_by(words: list[Word], k: int, match: Match) -> bool:
+    """A reaction to a thing and the participle naming its maker: "rejected the conditions
+    demanded by Washington" (Washington is the target)."""
+    return (
+        match.pattern.code[:2] in REACTION_ROOTS
+        and k + 1 < len(words)
+        and words[k + 1].lower == "by"
+        and _plain_noun(words[k - 1])
+        and any(w.lower in ("the", "this", "these", "its") for w in words[max(0, k - 4) : k])
     )
 
 
