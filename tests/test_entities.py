@@ -519,3 +519,12 @@ def test_a_newspaper_named_inside_a_longer_name_is_not_the_newspaper() -> None:
 )
 def test_what_the_words_around_an_unknown_name_make_it(text: str, name: str, kind: str) -> None:
     assert (name, kind) in {(e.name, e.type) for e in analyse(text)[0]}
+
+
+def test_an_unqualified_ministry_is_the_home_countrys_and_a_qualified_one_its_own() -> None:
+    text = (
+        "ROME — Italy detained a rescue ship on Monday. Rome asked Spain to take in some of "
+        "the people, an Interior Ministry official said. Spain's Foreign Ministry declined."
+    )
+    codes = {e.name: e.cameo_code for e in analyse(text)[0] if e.type == "ORG"}
+    assert codes == {"Interior Ministry": "ITAGOV", "Foreign Ministry": "ESPGOV"}

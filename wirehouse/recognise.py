@@ -947,6 +947,11 @@ class _Pass:
             iso3 = reading.iso3 or self.country_in_apposition(end)
             if reading.type in ("GPE", "LOC"):
                 iso3 = iso3 or self.country_after_comma(end)
+            if reading.type == "ORG" and reading.agent == "GOV":
+                # an unqualified "the Interior Ministry" is the home country's: a foreign
+                # one is written with its country ("Spain's Interior Ministry")
+                owner = self.country_before(start)
+                iso3 = iso3 or (owner.iso3 if owner and owner.type == "GPE" else None) or home
             iso3 = iso3 or self.country_in_sentence(start) or home
             if iso3:
                 agent = reading.agent if reading.agent not in (None, "IGO") else None
