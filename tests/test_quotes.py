@@ -1034,11 +1034,32 @@ def test_a_block_quote_introduced_by_an_account_at_a_news_conference():
         ("The crew ignored our", "Ingrid Holm"),
         ("When we reached the ", "Ingrid Holm"),
     ]
+    spoke = (
+        "The ministry held a briefing in Kyiv on Monday.\n\n"
+        "Defence Minister Rustem Umerov spoke to reporters after the meeting.\n\n"
+        '"We need more air defence. Every day matters."'
+    )
+    assert [s for _, s, _ in speakers(spoke)] == ["Rustem Umerov"]
+    adverbial = (
+        "In a video posted on Telegram, Ukrainian President Volodymyr Zelensky addressed the "
+        'nation.\n\n"We will rebuild every city."'
+    )
+    assert [s for _, s, _ in speakers(adverbial)] == ["Volodymyr Zelensky"]
+    role = (
+        "Former central bank governor Mark Carney gave evidence to the committee on Tuesday."
+        '\n\n"Inflation is not beaten yet."'
+    )
+    assert [s for _, s, _ in speakers(role)] == ["Mark Carney"]
     # without a person giving the account, the quotation keeps no speaker
     no_person = (
         "The storm hit the coast at dawn and a news conference was called.\n\n"
         "“We have never seen anything like it.”"
     )
+    two = (
+        "Sergei Lavrov met Antony Blinken in Geneva. The two men held a joint news conference."
+        '\n\n"We agreed to keep talking."'
+    )
+    assert [s for _, s, _ in speakers(two)] == [None]
     assert [s for _, s, _ in speakers(no_person)] == [None]
 
 

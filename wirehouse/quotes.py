@@ -957,7 +957,14 @@ def _clause_subject(ctx: _Context, start: int, end: int, verb: str) -> _Speaker 
     """The subject opening a clause: a name, or a role phrase with up to two lower-case words
     before its noun ("Nigeria's central bank raised ..."); nothing when a lower-case word comes
     first that is not part of a role phrase ("Heavy rain hit Lagos")."""
-    ends = {m.end_char for m in ctx.mentions_in(start, end)}
+    inside = ctx.mentions_in(start, end)
+    first = inside[0] if inside else None
+    if first and ctx.type_of(first) == "PERSON":
+        role = ctx.text[start : first.start_char].strip()
+        if role and len(role.split()) <= 5 and coref.role_kind(role):
+            # "Former central bank governor Mark Carney": a role written before the name
+            return _resolve_phrase(ctx, start, first.end_char, verb)
+    ends = {m.end_char for m in inside}
     lower = 0
     for word in list(_WORDS_AT.finditer(ctx.text, start, end))[:8]:
         capital_or_role = word.group()[0].isupper() or coref.role_kind(word.group())
@@ -1119,16 +1126,21 @@ def _introduced(ctx: _Context, group: list[QuoteSpan]) -> _Speaker | None:
             found = _speaker_after(ctx, match.end(), end, verb)
         if found and (colon or (found.is_person and found.type is not None)):
             return found
-        return None
-    if not _speech_events().search(ctx.masked, start, end):
+        break  # the verb's subject names no one: an event word may still name the speaker
+    event = _speech_events().search(ctx.masked, start, end)
+    if event is None:
         return None
     # "Admiral X, who commands the coast guard, gave an account of the boarding at a news
-    # conference." introduces the quotation after it as "X said" would: a named person only
-    found = _opening_subject(ctx, start, end, "")
-    if found is None or found.type != "PERSON":
-        return None
-    found.verb = None  # no speech verb frames it
-    return found
+    # conference." introduces the quotation after it as "X said" would: a named person only,
+    # the subject of the clause holding the event word or of the sentence's first piece
+    dateline = _DATELINE.match(ctx.text, start)
+    pieces = _segments(ctx, dateline.end() if dateline else start, event.start())
+    for piece in (pieces[-1], pieces[0]):
+        found = _clause_subject(ctx, *piece, "")
+        if found and found.type == "PERSON":
+            found.verb = None  # no speech verb frames it
+            return found
+    return None
 
 
 def _borrowed(
