@@ -1339,3 +1339,33 @@ def test_a_reaction_to_a_thing_points_at_the_maker_named_after_its_participle(nl
     found = triples(code(nlp, text))
     assert any(a == "IRN" and t == "USA" and c[:2] == "12" for a, t, c in found)
     assert any(a == "USA" and t == "IRN" and c[:2] == "10" for a, t, c in found)
+
+
+def test_a_response_promised_on_a_condition_is_a_threat_that_was_made(nlp):
+    text = "Turkey will “respond decisively” if Iran does not free the crew within a week."
+    found = code(nlp, text)
+    threats = [e for e in found if e.event_code.startswith("13")]
+    assert [(e.actor1_code, e.actor2_code) for e in threats] == [("TUR", "IRN")]
+    assert not threats[0].is_hypothetical
+
+
+def test_a_plain_response_is_no_threat(nlp):
+    assert not code(nlp, "Turkey responded to the Iranian note on Monday.")
+
+
+def test_an_act_not_ruled_out_is_hypothetical_and_one_ruled_out_is_not_coded(nlp):
+    possible = code(nlp, "Japan has not ruled out imposing sanctions on Russia.")
+    assert [(e.actor1_code, e.actor2_code, e.is_hypothetical) for e in possible] == [
+        ("JPN", "RUS", True)
+    ]
+    excluded = code(nlp, "Japan ruled out imposing sanctions on Russia.")
+    assert not any(e.event_code.startswith("16") for e in excluded)
+
+
+def test_a_condemned_boarding_points_at_the_boarder(nlp):
+    text = (
+        "Turkey's coast guard boarded and seized an Iranian tanker on Monday. "
+        "The boarding was condemned by Iran."
+    )
+    found = triples(code(nlp, text))
+    assert any(a == "IRN" and t and t.startswith("TUR") and c[:2] == "11" for a, t, c in found)

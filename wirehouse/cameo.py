@@ -36,6 +36,7 @@ class VerbPattern:
     code: str
     one_sided: bool
     reverse: bool
+    conditional: bool = False  # coded only as a conditional statement ("would respond if")
 
     @property
     def specificity(self) -> int:
@@ -88,6 +89,7 @@ def verb_patterns() -> dict[str, tuple[VerbPattern, ...]]:
                 code=row["code"],
                 one_sided="one_sided" in flags,
                 reverse="reverse" in flags,
+                conditional="conditional" in flags,
             )
             by_head.setdefault(head, []).append(pattern)
     return {head: tuple(sorted(patterns, key=precedence)) for head, patterns in by_head.items()}

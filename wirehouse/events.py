@@ -300,6 +300,8 @@ def _sentence_events(
     for match in matches:
         if _refusal_of_another_verb(words, match):
             continue  # "refused to blame the referee": the blaming is negated, not a rejection
+        if _ruled_out(words, match.head):
+            continue  # "ruled out imposing sanctions": not done
         if _infinitive_content(words, match, matches):
             continue  # "urged X to withdraw", "an agreement to remove tariffs": asked, not done
         subject = _subject(words, actors, at_word, match, last_subject)
@@ -356,7 +358,11 @@ def _sentence_events(
                 for a in [_home_actor(home)]
                 if a.code[:3] not in _countries(sources) and a.entity_id not in named
             ]
-        threat = match.pattern.code[:2] == "13" and bool(match.pattern.slots)
+        threat = match.pattern.code[:2] == "13" and (
+            bool(match.pattern.slots) or match.pattern.conditional
+        )
+        if sources and not targets and match.pattern.conditional:
+            targets = _condition_actor(words, actors, match, sources)  # "... if Iran does not"
         if sources and not targets and (match.pattern.code[:2] in ADDRESSED_ROOTS or threat):
             targets = _addressee(words, actors, match, sources, home, sides)
         if sources and not targets and match.pattern.code.startswith(MEDIATION_CODES):
@@ -388,8 +394,11 @@ def _sentence_events(
             pairs = [(s, t) for s in sources for t in sources if s is not t]
         else:
             pairs = _pairs(sources, targets, match.pattern)
-        hypothetical = (
-            subject.hypothetical or _clause_hypothetical(words, match) or _would_be(words, match)
+        hypothetical = not match.pattern.conditional and (
+            subject.hypothetical
+            or _clause_hypothetical(words, match)
+            or _would_be(words, match)
+            or _ruled_out(words, match.head) is False
         )
         # the slot's actor may have been dropped as a self-target: then the verb phrase ends it
         slot_end = targets[-1].last + 1 if _slot_target(match) and targets else 0
@@ -703,6 +712,8 @@ def _matches(words: list[Word], actors: list[Actor], at_word: dict[int, Actor]) 
         for pattern in patterns:
             if pattern.pos != pos:
                 continue
+            if pattern.conditional and not _conditional_response(words, index):
+                continue  # "Russia responded to the note": no threat
             if best is not None and cameo.precedence(pattern) != cameo.precedence(best.pattern):
                 break  # only patterns ranked alike compete on the nearer object
             match = _match(words, actors, at_word, index, pattern)
@@ -713,6 +724,49 @@ def _matches(words: list[Word], actors: list[Actor], at_word: dict[int, Actor]) 
         if best is not None:
             found.append(best)
     return found
+
+
+CONDITIONS = frozenset({"if", "unless"})
+QUOTE_MARKS = frozenset({'"', "“", "”", "'", "‘", "’", "«", "»"})
+
+
+def _ruled_out(words: list[Word], head: int) -> bool | None:
+    """Whether the act is ruled out ("ruled out imposing sanctions": True, not done) or only
+    not ruled out ("did not rule out expelling diplomats": False, a possibility); None when
+    no "rule out" / "exclude" governs it."""
+    k = head - 1
+    if k >= 1 and words[k].lower == "out" and words[k - 1].lemma == "rule":
+        k -= 1
+    elif k < 0 or words[k].lemma != "exclude":
+        return None
+    return not any("negation" in cameo.kinds_of(w.lower) for w in words[max(0, k - 3) : k])
+
+
+def _condition_actor(
+    words: list[Word], actors: list[Actor], match: Match, sources: list[Actor]
+) -> list[Actor]:
+    """The actor a condition names ("would respond if Iran does not free the crew"): whom a
+    response promised on it threatens."""
+    own = _countries(sources)
+    condition = next(
+        (k for k in range(match.head + 1, len(words)) if words[k].lower in CONDITIONS), None
+    )
+    if condition is None:
+        return []
+    for actor in actors:
+        if actor.first > condition and not actor.weak and actor.code[:3] not in own:
+            return [actor] if actor.code[:3].isalpha() else []
+    return []
+
+
+def _conditional_response(words: list[Word], head: int) -> bool:
+    """A response promised on a condition: "would 'respond appropriately' if the ship is not
+    released", "will retaliate unless ..." (a modal just before, a condition after)."""
+    before = [w for w in words[max(0, head - 3) : head] if w.text not in QUOTE_MARKS]
+    if not before or "modal" not in cameo.kinds_of(before[-1].lower):
+        return False
+    _, last = _clause_bounds(words, head)
+    return any(w.lower in CONDITIONS for w in words[head + 1 : max(last, head + 8)])
 
 
 def _same_shape(one: Match, other: Match) -> bool:
@@ -1035,7 +1089,14 @@ def _subject(
             return subject
         infinitive = infinitive or word.lower == "to"
         prefix = k + 1 < len(words) and words[k + 1].text == "-" and word.lower in VERB_PREFIXES
-        if skippable or prefix or word.lower.endswith("ly") or word.lower in ("to", "-", "be"):
+        quote = word.text in QUOTE_MARKS and k == match.head - 1  # would “respond ...”
+        if (
+            skippable
+            or prefix
+            or quote
+            or word.lower.endswith("ly")
+            or word.lower in ("to", "-", "be")
+        ):
             # ... "test-fired", "re-imposed": the verb's own prefix
             k -= 1
             continue
