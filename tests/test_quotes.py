@@ -1105,6 +1105,11 @@ def test_a_pronoun_after_a_person_the_entity_layer_missed_names_no_one_else():
     assert said(missed) == [("We have a road map,", None)]
     aide = 'Lavrov welcomed the deal. His aide, Ivan Petrov, disagreed. "It is early," he said.'
     assert said(aide) == [("It is early,", None)]
+    given = (
+        "Lavrov welcomed the deal. Mohamed, a 34-year-old teacher who walked to the camp, told "
+        'reporters he had no food.\n\n"We saw bodies on the road," he said.'
+    )
+    assert said(given) == [("We saw bodies on the road,", None)]
     # capitalised words that are no name ("May Day") leave the pronoun its antecedent
     words = 'Lavrov welcomed the deal. The May Day parade went ahead. "It is late," he said.'
     assert said(words) == [("It is late,", "Sergei Lavrov")]

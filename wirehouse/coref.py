@@ -430,6 +430,8 @@ def resolve_pronoun(
 
 
 # A given name and a surname, possibly with a particle ("Khalid Al Mannai", "Ana de Souza")
+# A given name alone, described or aged right after ("Mohamed, a 34-year-old teacher", "Olena, 67,")
+_GIVEN_NAME = re.compile(r"\b([A-Z][a-z]+),\s+(?:an?\s|\d+\b)")
 _FULL_NAME = re.compile(
     r"\b([A-Z][a-z]+)\s+(?:(?:al|Al|el|El|bin|ibn|de|da|van|von|der|le|La)[\s-]+)?[A-Z][\w-]+"
 )
@@ -443,14 +445,20 @@ def _common_words() -> frozenset[str]:
 
 def _missed_person(text: str, mentions: Sequence[Mention], floor: int, ceiling: int) -> bool:
     """Whether text[floor:ceiling] names a person the entity layer did not find: a given name
-    the name table knows, then a capitalised surname, outside every mention and quotation."""
+    the name table knows, then a capitalised surname that is no common word ("Khalid Al
+    Mannai", not "May Day"), or alone before an apposition ("Mohamed, a teacher"); outside
+    every mention and quotation."""
     covered = _indexed(mentions).between(floor, ceiling)
-    for match in _FULL_NAME.finditer(text, floor, ceiling):
+    full = [
+        m
+        for m in _FULL_NAME.finditer(text, floor, ceiling)
+        if m.group().split()[-1].split("-")[-1].lower() not in _common_words()
+    ]
+    for match in (*full, *_GIVEN_NAME.finditer(text, floor, ceiling)):
         if any(m.start_char <= match.start(1) < m.end_char for m in covered):
             continue
-        surname = match.group().split()[-1].split("-")[-1].lower()
-        if surname in _common_words() or inside_quote(text, match.start()):
-            continue  # "May Day", "Will Street": words, not a name
+        if inside_quote(text, match.start()):
+            continue
         gender = _name_genders().get_gender(match.group(1))
         if gender in ("male", "female", "mostly_male", "mostly_female"):
             return True
