@@ -704,8 +704,21 @@ def test_quoted_as_saying_names_the_speaker_not_the_outlet():
 
 
 def test_a_description_with_an_article_is_not_a_missed_name():
-    text = "“The deal is done,” Marques, a Lisbon Socialist, said."
+    text = "“The deal is done,” a Lisbon Socialist said."
     assert said(text) == [("The deal is done,", None)]
+    # the one name before the description speaks, when the name table knows it as a name
+    named = "“The deal is done,” Marques, a Lisbon Socialist, said."
+    assert said(named) == [("The deal is done,", "Marques")]
+
+
+def test_a_person_named_by_one_given_name_and_an_apposition_speaks():
+    inverted = "“Every night it is the same,” said Olena, 67, who gave only her first name."
+    assert said(inverted) == [("Every night it is the same,", "Olena")]
+    before = 'Mohamed, a 34-year-old teacher, said the road was "full of bodies."'
+    assert said(before) == [("full of bodies.", "Mohamed")]
+    # a capitalised word the name table does not know is no one
+    word = "“It is over,” said Residents, a local band."
+    assert said(word) == [("It is over,", None)]
 
 
 def test_officials_of_a_place_do_not_speak_for_the_organisation_named_before():

@@ -430,6 +430,12 @@ def resolve_pronoun(
 
 
 # A given name and a surname, possibly with a particle ("Khalid Al Mannai", "Ana de Souza")
+def is_given_name(word: str) -> bool:
+    """Whether the name table knows word as a given name ("Olena", "Mohamed")."""
+    gender = _name_genders().get_gender(word)
+    return gender in ("male", "female", "mostly_male", "mostly_female")
+
+
 # A given name alone, described or aged right after ("Mohamed, a 34-year-old teacher", "Olena, 67,")
 _GIVEN_NAME = re.compile(r"\b([A-Z][a-z]+),\s+(?:an?\s|\d+\b)")
 _FULL_NAME = re.compile(
@@ -459,8 +465,7 @@ def _missed_person(text: str, mentions: Sequence[Mention], floor: int, ceiling: 
             continue
         if inside_quote(text, match.start()):
             continue
-        gender = _name_genders().get_gender(match.group(1))
-        if gender in ("male", "female", "mostly_male", "mostly_female"):
+        if is_given_name(match.group(1)):
             return True
     return False
 

@@ -74,6 +74,7 @@ _WORDS_AT = re.compile(r"[^\W\d_][\w’'-]*")
 _DATELINE = re.compile(r"[A-Z][A-Z .'’-]+(?:,[^—–\n]{0,60})?\s+[—–-]\s+")  # "LAGOS — "
 _NAME_BEFORE = re.compile(r"(?<![’'])\b[A-Z][\w’'-]*\s+$")  # a capitalised word right before
 _IN_PLACE = re.compile(r"\s+in\s+(?:the\s+)?$")
+_APPOSED = re.compile(r",\s+(?:an?\s|\d+\b)")  # ", a teacher", ", 67,"
 _PEOPLE_OF = re.compile(r"\b([^\W\d_][\w-]*)\s+(?:of|from|in)\s+(?:the\s+)?$")
 _OF_PLACE = re.compile(r"\s+(?:of|from)\s+(?:the\s+)?$")
 # "the 54-year-old (striker)": the person named just before; "a 54-year-old" is someone new
@@ -504,6 +505,9 @@ def _resolve_phrase(ctx: _Context, start: int, end: int, verb: str | None) -> _S
         return None  # "residents of Gaza City": the people of a place the layer missed
     if name and len(name.group().split()) >= 2 and not _DETERMINER.match(phrase):
         return _Speaker(name.group(), None, verb)
+    alone = name is not None and phrase == name.group() and _APPOSED.match(ctx.text, end)
+    if alone and coref.is_given_name(phrase):  # "said Olena, 67," / "Mohamed, a teacher, said"
+        return _Speaker(phrase, None, verb)
     return None
 
 
