@@ -87,6 +87,7 @@ SURFACES = {
     "Azerbaijan": ("AZE", "name"),
     "Qatar": ("QAT", "name"),
     "Doha": ("QAT", "metonym"),
+    "Kenyan": ("KEN", "demonym"),
 }
 
 
@@ -1369,3 +1370,22 @@ def test_a_condemned_boarding_points_at_the_boarder(nlp):
     )
     found = triples(code(nlp, text))
     assert any(a == "IRN" and t and t.startswith("TUR") and c[:2] == "11" for a, t, c in found)
+
+
+def test_an_appeal_to_the_speakers_own_government_is_no_event(nlp):
+    text = "The governor of Kenya's coastal county urged the Kenyan government to speed up aid."
+    assert not code(nlp, text)
+
+
+def test_a_hypothetical_act_with_no_one_acted_on_is_not_coded(nlp):
+    assert not code(nlp, "If Japan backs down now, every captain in the region will notice.")
+
+
+def test_an_act_of_an_agent_with_no_country_and_no_target_is_not_coded(nlp):
+    assert not code(nlp, "Police opened a criminal investigation into the attack on Monday.")
+
+
+def test_two_sides_saying_they_would_coordinate_are_coded_each_way(nlp):
+    text = "Kenya and Somalia said they would coordinate their positions at the talks."
+    found = code(nlp, text)
+    assert {(e.actor1_code, e.actor2_code) for e in found} >= {("KEN", "SOM"), ("SOM", "KEN")}

@@ -375,7 +375,15 @@ def _sentence_events(
                 targets = [_home_actor(home)]  # "SADC, which mediated after a contested vote"
         if match.pattern.code[:2] == "04" and any(_agent(t) in NOT_INTERLOCUTORS for t in targets):
             continue  # "Chad hosts 1.2 million refugees": sheltering people, not a meeting
+        named_targets = targets
         targets = _not_self(sources, targets, match.pattern.code)
+        if (
+            named_targets
+            and not targets
+            and match.pattern.code[:2] in ADDRESSED_ROOTS
+            and all(_agent(t) in ("GOV", "") for t in named_targets)
+        ):
+            continue  # "the island's mayor urged the government to ...": a domestic appeal
         if sources and not targets and match.pattern.code in RELEASE_CODES:
             # "demanded Farahani's immediate release": of whoever detained her
             targets = _holder(words, sources, history, any_held=True)
@@ -387,6 +395,19 @@ def _sentence_events(
             targets = [t for t in [_home_side(sources[0], match.pattern.code)] if t]
         if not targets and len(sources) < 2 and _needs_target(match.pattern, sources):
             continue
+        hypothetical = not match.pattern.conditional and (
+            subject.hypothetical
+            or _clause_hypothetical(words, match)
+            or _would_be(words, match)
+            or _ruled_out(words, match.head) is False
+        )
+        mutual = len(sources) > 1 and match.pattern.code[:2] in MUTUAL_ROOTS
+        placed = any(not s.unplaced for s in sources)
+        condition = hypothetical and _in_condition(words, match.head)
+        if sources and not targets and not mutual and (condition or not placed):
+            # "If Oslo backs down", "police opened an investigation": no one acted on, and
+            # nothing an analyst could place or count
+            continue
         if (subject.passive or gapped) and not targets:
             # "was endorsed by the US and Canada": each endorsed, not each other
             pairs = [(s, None) for s in sources if not s.weak]
@@ -394,12 +415,6 @@ def _sentence_events(
             pairs = [(s, t) for s in sources for t in sources if s is not t]
         else:
             pairs = _pairs(sources, targets, match.pattern)
-        hypothetical = not match.pattern.conditional and (
-            subject.hypothetical
-            or _clause_hypothetical(words, match)
-            or _would_be(words, match)
-            or _ruled_out(words, match.head) is False
-        )
         # the slot's actor may have been dropped as a self-target: then the verb phrase ends it
         slot_end = targets[-1].last + 1 if _slot_target(match) and targets else 0
         phrase_end = max(match.end, slot_end)
@@ -728,6 +743,13 @@ def _matches(words: list[Word], actors: list[Actor], at_word: dict[int, Actor]) 
 
 CONDITIONS = frozenset({"if", "unless"})
 QUOTE_MARKS = frozenset({'"', "“", "”", "'", "‘", "’", "«", "»"})
+
+
+def _in_condition(words: list[Word], head: int) -> bool:
+    """A verb inside an "if" / "unless" clause ("If Oslo backs down now, ..."): a condition
+    named, not an act reported."""
+    first, _ = _clause_bounds(words, head)
+    return any(w.lower in CONDITIONS for w in words[first:head])
 
 
 def _ruled_out(words: list[Word], head: int) -> bool | None:
