@@ -1126,3 +1126,24 @@ def test_a_pronoun_after_a_person_the_entity_layer_missed_names_no_one_else():
     # capitalised words that are no name ("May Day") leave the pronoun its antecedent
     words = 'Lavrov welcomed the deal. The May Day parade went ahead. "It is late," he said.'
     assert said(words) == [("It is late,", "Sergei Lavrov")]
+
+
+def test_an_unnamed_body_is_no_organisation_a_person_works_for():
+    text = (
+        "The Federal Reserve cut its key rate on Wednesday.\n\n"
+        "Powell spoke after the decision.\n\n"
+        "Economists were divided. “The Fed is flying blind,” said Diane Swonk, chief economist "
+        "at KPMG.\n\n"
+        "The central bank said in its statement that “uncertainty remains elevated.”"
+    )
+    assert [s for _, s, _ in speakers(text)] == ["Diane Swonk", "Federal Reserve"]
+    nobody = (
+        "“Rates will fall,” said Diane Swonk, chief economist at KPMG.\n\n"
+        "The agency said the data were “incomplete.”"
+    )
+    assert [s for _, s, _ in speakers(nobody)] == ["Diane Swonk", None]
+
+
+def test_signalled_frames_a_quote():
+    text = 'Chair Jerome Powell signaled that further cuts were "not a foregone conclusion."'
+    assert [s for _, s, _ in speakers(text)] == ["Jerome Powell"]

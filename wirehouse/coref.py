@@ -651,7 +651,7 @@ def resolve_role(
             return named
         # an unnamed "the agency" only reaches back to the previous paragraph
         near = paragraph_start(text, pos, 1, floor=pos - REACH_CHARS)
-        orgs = [(m, e) for m, e in orgs if m.start_char >= near]
+        orgs = [(m, e) for m, e in orgs if m.start_char >= near and not _affiliation(text, m)]
         if orgs:
             return orgs[-1][1]
         # with no organisation that close, the one whose name holds the noun, however far back
@@ -699,6 +699,18 @@ def _org_named(
     return _org_holding(text, mentions, index, reach, pos, noun)
 
 
+# "Diane Swonk, chief economist at KPMG": the organisation a person is written with
+_AFFILIATED = re.compile(r"(?:^|[,(])[^,(\n]*\b[a-z]+\s+(?:at|of|from|with)\s+(?:the\s+)?$")
+
+
+def _affiliation(text: str, mention: Mention) -> bool:
+    """Whether the mention is the employer or body in a person's apposition ("chief economist at
+    KPMG", "an analyst with Capital Economics"): no topic an unnamed "the bank" stands for."""
+    line = text.rfind("\n", 0, mention.start_char) + 1
+    before = text[max(line, mention.start_char - 80) : mention.start_char]
+    return bool(_AFFILIATED.search(before))
+
+
 def _org_holding(
     text: str,
     mentions: Sequence[Mention],
@@ -707,13 +719,17 @@ def _org_holding(
     hi: int,
     noun: str,
 ) -> Entity | None:
-    """The latest organisation in [lo, hi) whose name holds the noun."""
+    """The latest organisation in [lo, hi) whose name holds the noun or a kindred one
+    ("the central bank": the Federal Reserve)."""
+    nouns = kindred(noun)
     starts, orgs = _kept(
         text,
         mentions,
         index,
         ("holding", noun),
-        lambda m, e: e.type == "ORG" and (noun in e.name.lower() or noun in m.text.lower()),
+        lambda m, e: (
+            e.type == "ORG" and any(n in e.name.lower() or n in m.text.lower() for n in nouns)
+        ),
     )
     for mention, entity in reversed(orgs[bisect_left(starts, lo) : bisect_left(starts, hi)]):
         if mention.end_char <= hi:
