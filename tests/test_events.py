@@ -1389,3 +1389,26 @@ def test_two_sides_saying_they_would_coordinate_are_coded_each_way(nlp):
     text = "Kenya and Somalia said they would coordinate their positions at the talks."
     found = code(nlp, text)
     assert {(e.actor1_code, e.actor2_code) for e in found} >= {("KEN", "SOM"), ("SOM", "KEN")}
+
+
+def test_troops_sent_to_the_senders_own_region_are_a_deployment_not_aid(nlp):
+    found = triples(code(nlp, "Russia sent 3,000 more soldiers to Kursk on Friday."))
+    assert ("RUS", None, "154") in found
+    assert not any(c.startswith("07") for _, _, c in found)
+    assert ("JPN", "KEN", "072") in triples(code(nlp, "Japan sent troops to Kenya."))
+
+
+def test_readiness_for_a_cooperative_act_is_an_intent_that_was_expressed(nlp):
+    found = code(nlp, "Kenya is willing to meet Somalia next week.")
+    assert [(e.actor1_code, e.actor2_code, e.event_code, e.is_hypothetical) for e in found] == [
+        ("KEN", "SOM", "036", False)
+    ]
+
+
+def test_readiness_in_a_story_about_two_sides_is_towards_the_other(nlp):
+    text = (
+        "Kenya and Somalia restored ties. Somalia accused Kenya of spying. "
+        "Kenya said it was ready to expand trade and reopen the border."
+    )
+    found = triples(code(nlp, text))
+    assert any(a == "KEN" and t == "SOM" and c.startswith("03") for a, t, c in found)

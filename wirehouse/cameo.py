@@ -154,6 +154,12 @@ def event_nouns() -> dict[str, frozenset[str]]:
     }
 
 
+@cache
+def intent_codes() -> dict[str, str]:
+    """Root of a cooperative act -> the 03 code for announcing readiness to do it."""
+    return {row["root"]: row["intent_code"] for row in read_csv_rows("cameo", "intent_codes.csv")}
+
+
 @dataclass(frozen=True)
 class Bloc:
     code: str  # CAMEO regional code ("WST"); empty for a group noun

@@ -51,6 +51,7 @@ PLACE_NOUNS = frozenset(
 # an actor before these names a gathering, not a side ("on the sidelines of the G20 summit")
 GATHERINGS = frozenset({"summit", "conference", "forum", "meeting", "session", "assembly"})
 PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "inside", "into", "across", "outside"})
+OWN_PLACE_CODES = {"072": "154", "074": "154"}  # troops sent to one's own territory: mobilising
 ADJUNCT_OPENERS = frozenset({"after", "before", "following", "despite", "amid", "since", "until"})
 PASSIVE_AUX = frozenset({"be", "get"})
 CONTROL_KINDS = frozenset({"control", "hypothetical_control", "negative_control"})
@@ -121,6 +122,7 @@ def find_events(
                 recipient,
                 earlier,
                 _opposed(main_pair, events) or _opposed(_last_exchange(events), events),
+                main_pair,
             )
     return events
 
@@ -290,6 +292,7 @@ def _sentence_events(
     home: Entity | None,
     earlier: Sequence[tuple[Mention, Entity]] = (),
     sides: Sequence[Actor] = (),
+    story: Sequence[Actor] = (),
 ) -> list[Event]:
     start, end = bounds
     at_word = {i: a for a in actors for i in range(a.first, a.last + 1)}
@@ -304,6 +307,10 @@ def _sentence_events(
             continue  # "ruled out imposing sanctions": not done
         if _infinitive_content(words, match, matches):
             continue  # "urged X to withdraw", "an agreement to remove tariffs": asked, not done
+        intent = _announced(words, match)
+        if intent:
+            # "Tehran was ready to resume direct flights": the readiness is what happened
+            match = replace(match, pattern=replace(match.pattern, code=intent))
         subject = _subject(words, actors, at_word, match, last_subject)
         if subject.group and not subject.passive:
             last_subject = subject.group
@@ -361,6 +368,11 @@ def _sentence_events(
         threat = match.pattern.code[:2] == "13" and (
             bool(match.pattern.slots) or match.pattern.conditional
         )
+        if sources and not targets and intent:
+            # in a story about two sides, one side's readiness is towards the other
+            own = _countries(sources)
+            other = [side for side in story if side.code[:3] not in own]
+            targets = other if len(story) == 2 and len(other) == 1 else []
         if sources and not targets and match.pattern.conditional:
             targets = _condition_actor(words, actors, match, sources)  # "... if Iran does not"
         if sources and not targets and (match.pattern.code[:2] in ADDRESSED_ROOTS or threat):
@@ -377,6 +389,10 @@ def _sentence_events(
             continue  # "Chad hosts 1.2 million refugees": sheltering people, not a meeting
         named_targets = targets
         targets = _not_self(sources, targets, match.pattern.code)
+        if named_targets and not targets and match.pattern.code in OWN_PLACE_CODES:
+            # "sent 2,000 troops to the Catatumbo region" (its own): a deployment, not aid
+            own_code = OWN_PLACE_CODES[match.pattern.code]
+            match = replace(match, pattern=replace(match.pattern, code=own_code))
         if (
             named_targets
             and not targets
@@ -395,7 +411,7 @@ def _sentence_events(
             targets = [t for t in [_home_side(sources[0], match.pattern.code)] if t]
         if not targets and len(sources) < 2 and _needs_target(match.pattern, sources):
             continue
-        hypothetical = not match.pattern.conditional and (
+        hypothetical = not (match.pattern.conditional or intent) and (
             subject.hypothetical
             or _clause_hypothetical(words, match)
             or _would_be(words, match)
@@ -743,6 +759,20 @@ def _matches(words: list[Word], actors: list[Actor], at_word: dict[int, Actor]) 
 
 CONDITIONS = frozenset({"if", "unless"})
 QUOTE_MARKS = frozenset({'"', "“", "”", "'", "‘", "’", "«", "»"})
+
+
+def _announced(words: list[Word], match: Match) -> str:
+    """The 03 code of a cooperative act announced as ready to be done ("was ready to expand
+    trade and resume flights", "is willing to meet"); "" for any other act."""
+    intent = cameo.intent_codes().get(match.pattern.code[:2], "")
+    if not intent or match.pattern.pos != "verb":
+        return ""
+    for k in range(match.head - 1, max(0, match.head - 8), -1):
+        if words[k].text in (",", ";", ":"):
+            return ""
+        if words[k].lower == "to":
+            return intent if "intent" in cameo.kinds_of(words[k - 1].lower) else ""
+    return ""
 
 
 def _in_condition(words: list[Word], head: int) -> bool:
