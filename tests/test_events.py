@@ -1412,3 +1412,36 @@ def test_readiness_in_a_story_about_two_sides_is_towards_the_other(nlp):
     )
     found = triples(code(nlp, text))
     assert any(a == "KEN" and t == "SOM" and c.startswith("03") for a, t, c in found)
+
+
+def test_being_critical_of_an_actor_criticises_it(nlp):
+    found = triples(code(nlp, "Japan was sharply critical of Russia on Monday."))
+    assert ("JPN", "RUS", "111") in found
+
+
+def test_criticism_drawn_from_an_actor_is_its_criticism_of_the_subjects_owner(nlp):
+    found = triples(code(nlp, "Russia's veto drew sharp criticism from Japan."))
+    assert ("JPN", "RUS", "111") in found
+
+
+def test_a_move_that_drew_criticism_points_at_the_act_reported_before_it(nlp):
+    text = "Iran seized a Kenyan tanker on Monday, a move that drew swift condemnation from Japan."
+    found = triples(code(nlp, text))
+    assert any(a == "JPN" and t == "IRN" and c[:2] == "11" for a, t, c in found)
+
+
+def test_a_threat_to_act_on_an_actors_goods_threatens_the_actor(nlp):
+    text = "The United States threatened to impose tariffs on Japanese steel."
+    assert any(
+        a == "USA" and t == "JPN" and c.startswith("13") for a, t, c in triples(code(nlp, text))
+    )
+
+
+def test_a_name_before_a_place_noun_is_where_not_whom(nlp):
+    found = triples(code(nlp, "Russia sent troops to the Kursk region on Friday."))
+    assert ("RUS", None, "154") in found
+
+
+def test_an_appeal_to_people_named_by_a_noun_guesses_no_country(nlp):
+    text = "Kenya and Somalia clashed. Japan urged exporters to cut their prices."
+    assert ("JPN", None, "020") in triples(code(nlp, text))

@@ -51,6 +51,7 @@ PLACE_NOUNS = frozenset(
 # an actor before these names a gathering, not a side ("on the sidelines of the G20 summit")
 GATHERINGS = frozenset({"summit", "conference", "forum", "meeting", "session", "assembly"})
 PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "inside", "into", "across", "outside"})
+AIMED = frozenset({"on", "against"})  # "tariffs on Mexican steel": aimed at Mexico
 OWN_PLACE_CODES = {"072": "154", "074": "154"}  # troops sent to one's own territory: mobilising
 ADJUNCT_OPENERS = frozenset({"after", "before", "following", "despite", "amid", "since", "until"})
 PASSIVE_AUX = frozenset({"be", "get"})
@@ -368,6 +369,16 @@ def _sentence_events(
         threat = match.pattern.code[:2] == "13" and (
             bool(match.pattern.slots) or match.pattern.conditional
         )
+        if sources and not targets and match.pattern.reverse:
+            # "Hungary's veto drew criticism from Poland", "The boarding drew condemnation
+            # from Russia": the subject noun's owner, else the maker of the act it names
+            own = _countries(sources)
+            so_far = [*history, *(_as_event(e) for e in events)]
+            targets = [
+                t
+                for t in _subject_noun_owner(words, at_word, match.head, so_far)
+                if t.code[:3] not in own
+            ]
         if sources and not targets and intent:
             # in a story about two sides, one side's readiness is towards the other
             own = _countries(sources)
@@ -375,7 +386,12 @@ def _sentence_events(
             targets = other if len(story) == 2 and len(other) == 1 else []
         if sources and not targets and match.pattern.conditional:
             targets = _condition_actor(words, actors, match, sources)  # "... if Iran does not"
-        if sources and not targets and (match.pattern.code[:2] in ADDRESSED_ROOTS or threat):
+        if (
+            sources
+            and not targets
+            and (match.pattern.code[:2] in ADDRESSED_ROOTS or threat)
+            and not _addressed_noun(words, match)
+        ):
             targets = _addressee(words, actors, match, sources, home, sides)
         if sources and not targets and match.pattern.code.startswith(MEDIATION_CODES):
             # "Malaysia offered to mediate" in a story about two sides: between them
@@ -405,7 +421,12 @@ def _sentence_events(
             targets = _holder(words, sources, history, any_held=True)
         if match.pattern.code[:2] == "13":
             # "threatening 20,000 Canadian jobs": a threat is made to an actor, not a thing
-            targets = [t for t in targets if not t.weak]
+            # ... but "threatened to impose tariffs on Mexican steel" threatens Mexico
+            targets = [
+                replace(t, weak=False) if t.weak and words[t.first - 1].lower in AIMED else t
+                for t in targets
+                if not t.weak or words[t.first - 1].lower in AIMED
+            ]
         targets = [_own_side(t, sources, match.pattern.code) for t in targets]
         if not targets and len(sources) == 1:
             targets = [t for t in [_home_side(sources[0], match.pattern.code)] if t]
@@ -761,6 +782,49 @@ CONDITIONS = frozenset({"if", "unless"})
 QUOTE_MARKS = frozenset({'"', "“", "”", "'", "‘", "’", "«", "»"})
 
 
+def _addressed_noun(words: list[Word], match: Match) -> bool:
+    """An appeal made of people named by a plain noun ("urged producers to ...", "called on
+    residents to ..."): someone named, so no country is guessed for it."""
+    start = match.end if match.pattern.particle else match.head + 1
+    for k in range(start, min(len(words), start + 4)):
+        word = words[k]
+        if word.lower == "to":
+            return k > start
+        if not word.text.isalpha() or word.text[:1].isupper():
+            return False
+    return False
+
+
+def _named_place(words: list[Word], actor: Actor) -> bool:
+    """A name followed by a place noun is a place ("the Catatumbo region", "Kursk province")."""
+    following = actor.last + 1
+    return following < len(words) and words[following].lemma in PLACE_NOUNS
+
+
+def _subject_noun_owner(
+    words: list[Word], at_word: dict[int, Actor], head: int, history: Sequence[Event]
+) -> list[Actor]:
+    """Whose the noun phrase opening the sentence before `head` is: its possessor ("Hungary's
+    veto"), else the source of the latest factual act of the kind an event noun names; "X cut
+    output, a move that drew criticism from Y": the act the sentence reported just before."""
+    if head >= 2 and words[head - 1].lower in ("that", "which"):
+        if words[head - 2].lemma in cameo.event_nouns():
+            acts = [e for e in history if not e.is_hypothetical]
+            here = [e for e in acts if e.sentence_start == words[0].start]
+            return [_actor1(here[-1])] if here else []
+        return []
+    for k in range(0, head):
+        if words[k].text in (",", ";", ":"):
+            return []
+        if words[k].lower in ("'s", "’s") and k - 1 in at_word:
+            return [at_word[k - 1]]
+        roots = cameo.event_nouns().get(words[k].lemma)
+        if roots:
+            acts = [e for e in history if e.event_code[:2] in roots and not e.is_hypothetical]
+            return [_actor1(acts[-1])] if acts else []
+    return []
+
+
 def _announced(words: list[Word], match: Match) -> str:
     """The 03 code of a cooperative act announced as ready to be done ("was ready to expand
     trade and resume flights", "is willing to meet"); "" for any other act."""
@@ -948,6 +1012,8 @@ def _match(
                 break  # "did not fire missiles ..., but Ukraine fired": objects stay in a clause
             if k in at_word and _next_clause_subject(words, at_word[k]):
                 break  # "sent warships ... and Turkey deployed jets": nor past a new subject
+            if k in at_word and _named_place(words, at_word[k]):
+                break  # "sent troops to the Catatumbo region": where, not whom
             if mark.endswith("ed") and _finite_head(words[k]):
                 break  # "did not fire missiles ... and instead fired drones": nor past a verb
             if words[k].lower in ADJUNCT_OPENERS and k > at:
