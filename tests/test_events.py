@@ -1445,3 +1445,14 @@ def test_a_name_before_a_place_noun_is_where_not_whom(nlp):
 def test_an_appeal_to_people_named_by_a_noun_guesses_no_country(nlp):
     text = "Kenya and Somalia clashed. Japan urged exporters to cut their prices."
     assert ("JPN", None, "020") in triples(code(nlp, text))
+
+
+def test_two_actors_exchanging_accusations_accuse_each_other(nlp):
+    found = triples(code(nlp, "Kenya and Somalia exchanged accusations over the raid."))
+    assert {("KEN", "SOM", "112"), ("SOM", "KEN", "112")} <= found
+
+
+def test_a_protest_after_an_actors_act_is_aimed_at_that_actor(nlp):
+    text = "Japan lodged a protest on Friday after Russia's navy entered its waters."
+    found = triples(code(nlp, text))
+    assert any(a == "JPN" and t and t.startswith("RUS") and c[:2] == "11" for a, t, c in found)

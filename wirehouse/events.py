@@ -51,6 +51,8 @@ PLACE_NOUNS = frozenset(
 # an actor before these names a gathering, not a side ("on the sidelines of the G20 summit")
 GATHERINGS = frozenset({"summit", "conference", "forum", "meeting", "session", "assembly"})
 PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "inside", "into", "across", "outside"})
+CLAUSE_OPENERS = frozenset({"and", "but", "while", "which", "who"})
+RECIPROCAL_VERBS = frozenset({"exchange", "trade"})
 AIMED = frozenset({"on", "against"})  # "tariffs on Mexican steel": aimed at Mexico
 OWN_PLACE_CODES = {"072": "154", "074": "154"}  # troops sent to one's own territory: mobilising
 ADJUNCT_OPENERS = frozenset({"after", "before", "following", "despite", "amid", "since", "until"})
@@ -369,6 +371,9 @@ def _sentence_events(
         threat = match.pattern.code[:2] == "13" and (
             bool(match.pattern.slots) or match.pattern.conditional
         )
+        if sources and not targets and match.pattern.code[:2] in REACTION_ROOTS | {"14"}:
+            # "lodged a protest after a Chinese drone entered its airspace": at the drone's
+            targets = _cause_actor(words, actors, match, sources)
         if sources and not targets and match.pattern.reverse:
             # "Hungary's veto drew criticism from Poland", "The boarding drew condemnation
             # from Russia": the subject noun's owner, else the maker of the act it names
@@ -553,6 +558,8 @@ def _shared_target(events: list[dict], sources: list[Actor]) -> list[Actor]:
 
 
 def _each_other(words: list[Word], match: Match) -> bool:
+    if words[match.head].lemma in RECIPROCAL_VERBS and match.pattern.slots:
+        return True  # "Morocco and Algeria exchanged accusations": at each other
     after = [w.lower for w in words[match.head + 1 : match.head + 5]]
     return any(after[i : i + 2] in (["each", "other"], ["one", "another"]) for i in range(3))
 
@@ -780,6 +787,23 @@ def _matches(words: list[Word], actors: list[Actor], at_word: dict[int, Actor]) 
 
 CONDITIONS = frozenset({"if", "unless"})
 QUOTE_MARKS = frozenset({'"', "“", "”", "'", "‘", "’", "«", "»"})
+
+
+def _cause_actor(
+    words: list[Word], actors: list[Actor], match: Match, sources: list[Actor]
+) -> list[Actor]:
+    """The actor opening an "after" clause a reaction answers ("protested after Somali troops
+    crossed the border"): the reaction's target."""
+    own = _countries(sources)
+    for k in range(match.end, len(words)):
+        if words[k].text in (",", ";") or (k != match.end and words[k].lower in CLAUSE_OPENERS):
+            return []
+        if words[k].lower == "after":
+            actor = next((a for a in actors if k < a.first <= k + 3), None)
+            if actor is None or not actor.code[:3].isalpha() or actor.code[:3] in own:
+                return []
+            return [replace(actor, weak=False)]
+    return []
 
 
 def _addressed_noun(words: list[Word], match: Match) -> bool:
