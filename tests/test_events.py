@@ -1456,3 +1456,14 @@ def test_a_protest_after_an_actors_act_is_aimed_at_that_actor(nlp):
     text = "Japan lodged a protest on Friday after Russia's navy entered its waters."
     found = triples(code(nlp, text))
     assert any(a == "JPN" and t and t.startswith("RUS") and c[:2] == "11" for a, t, c in found)
+
+
+def test_a_sea_named_after_a_country_is_a_place_not_a_target(nlp):
+    text = "North Korean and Japanese warships held joint exercises in the Sea of Japan."
+    found = triples(code(nlp, text))
+    assert {("PRKMIL", "JPNMIL", "062"), ("JPNMIL", "PRKMIL", "062")} <= found
+
+
+def test_an_actors_plain_noun_after_a_reporting_verb_acts_for_it(nlp):
+    found = triples(code(nlp, "Kenya said North Korean drones struck Somalia overnight."))
+    assert any(a and a.startswith("PRK") and t == "SOM" and c[:2] == "19" for a, t, c in found)

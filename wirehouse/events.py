@@ -47,6 +47,7 @@ WHERE_NOT_WHOM = frozenset({"in", "inside", "near", "across", "outside", "alongs
 PLACE_NOUNS = frozenset(
     {"street", "outskirts", "centre", "center", "city", "town", "port", "province", "region"}
     | {"suburb", "heart", "area", "coast", "capital", "village"}
+    | {"sea", "gulf", "bay", "strait", "island", "waters"}  # "the Sea of Japan"
 )
 # an actor before these names a gathering, not a side ("on the sidelines of the G20 summit")
 GATHERINGS = frozenset({"summit", "conference", "forum", "meeting", "session", "assembly"})
@@ -1397,7 +1398,8 @@ def _noun_after_actor(words: list[Word], at_word: dict[int, Actor], k: int) -> A
         if words[owner.first].lower in ("his", "her", "its", "their"):
             return None  # "his supporters gathered": not he
         before = words[owner.first - 1].lower if owner.first else ""
-        if before in ("", "the", "a", "an", ",", "and", "—", "–", ":", ";"):
+        reported = "speech" in cameo.kinds_of(before) or before == "that"
+        if reported or before in ("", "the", "a", "an", ",", "and", "—", "–", ":", ";"):
             return owner  # in subject position, not "in Geneva co-hosted by"
         return None
     return None
