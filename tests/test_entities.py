@@ -528,3 +528,16 @@ def test_an_unqualified_ministry_is_the_home_countrys_and_a_qualified_one_its_ow
     )
     codes = {e.name: e.cameo_code for e in analyse(text)[0] if e.type == "ORG"}
     assert codes == {"Interior Ministry": "ITAGOV", "Foreign Ministry": "ESPGOV"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        ("The mayor of Lviv, Andriy Sadovyi, said the city was dark.", "Andriy Sadovyi", "PERSON"),
+        ("Fighting spread from Goma, North Kivu, to Bukavu.", "North Kivu", "GPE"),
+        ("Senator Elizabeth Warren said the bill would fail.", "Elizabeth Warren", "PERSON"),
+        ("Friends of the Earth said the plan was weak.", "Friends of the Earth", "ORG"),
+    ],
+)
+def test_people_places_and_groups_in_hard_company(text: str, name: str, kind: str) -> None:
+    assert (name, kind) in {(e.name, e.type) for e in analyse(text)[0]}

@@ -92,6 +92,7 @@ class Rules:
     word_prefixes: frozenset[str]
     org_kinds: frozenset[str]
     language_nouns: frozenset[str]
+    compass_words: frozenset[str]
 
     @classmethod
     def load(cls) -> Rules:
@@ -221,6 +222,7 @@ class _Pass:
         self.gazetteer_matches()
         self.foreign_bodies()
         self.longer_names()
+        self.people_not_places()
         self.name_runs()
         self.of_places()
         self.missions()
@@ -784,10 +786,18 @@ class _Pass:
                 return True
         if prev in ("of", ",") and self.prev_word(start, 2) in self.rules.place_nouns:
             return True
+        compass = self.toks[start].lower_ in self.rules.compass_words  # "Goma, North Kivu, ..."
+        if prev == "," and end - start >= 2 and not compass and self.apposition_closes(end):
+            return False  # "The mayor of Kyiv, Vitali Klitschko, said": a person in apposition
         if prev in ("and", "or", ",") and start >= 2 and self.owner[start - 2] >= 0:
             _, reading = self.spans[self.owner[start - 2]]
             return reading.type == "GPE" and reading.origin not in ("country",)
         return False
+
+    def apposition_closes(self, end: int) -> bool:
+        """Whether a comma or a speech verb follows the run (it is in apposition)."""
+        following = self.next_word(end)
+        return following == "," or following in self.rules.speech_verbs
 
     def title_inside(self, start: int, end: int) -> int:
         """End of the title a run opens with: "Foreign Minister", "Fisheries Minister"."""
@@ -1228,6 +1238,22 @@ class _Pass:
                 and self.is_name_token(before)
                 and not self.sentence_initial(start - 1)
             ):
+                self.remove(start)
+
+    def people_not_places(self) -> None:
+        """One-word towns that are a person's names: after a person's title ("Senator
+        Elizabeth Warren") or two side by side ("Elizabeth Warren") they are a name, not two
+        places; the name rules read the run again."""
+        towns = [
+            (start, end)
+            for start, (end, reading) in self.spans.items()
+            if reading.origin == "city" and reading.kind == "name" and end - start == 1
+        ]
+        starts = {start for start, _ in towns}
+        for start, end in towns:
+            titled = self.title_before(start) is not None
+            paired = end in starts or start - 1 in starts
+            if (titled or paired) and start in self.spans:
                 self.remove(start)
 
     def name_follows(self, end: int) -> bool:
