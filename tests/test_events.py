@@ -1467,3 +1467,36 @@ def test_a_sea_named_after_a_country_is_a_place_not_a_target(nlp):
 def test_an_actors_plain_noun_after_a_reporting_verb_acts_for_it(nlp):
     found = triples(code(nlp, "Kenya said North Korean drones struck Somalia overnight."))
     assert any(a and a.startswith("PRK") and t == "SOM" and c[:2] == "19" for a, t, c in found)
+
+
+def test_a_passive_reaction_to_an_actors_act_points_at_the_actor_not_the_acts_object(nlp):
+    text = "Russia's expulsion of two Ukrainian diplomats was condemned by Japan."
+    found = triples(code(nlp, text))
+    assert any(a == "JPN" and t == "RUS" and c[:2] == "11" for a, t, c in found)
+    assert not any(a == "JPN" and t and t.startswith("UKR") for a, t, _ in found)
+
+
+def test_a_pact_signed_by_two_actors_in_the_passive_is_with_each_other(nlp):
+    found = triples(code(nlp, "The accord was signed by Kenya and Somalia on Monday."))
+    assert {("KEN", "SOM", "057"), ("SOM", "KEN", "057")} <= found
+
+
+def test_a_mediation_by_two_actors_in_the_passive_is_not_between_them(nlp):
+    found = triples(code(nlp, "The truce was brokered by Turkey and Japan."))
+    assert not any(a and t and {a, t} == {"TUR", "JPN"} for a, t, _ in found)
+
+
+def test_an_irregular_participle_with_a_by_agent_is_passive(nlp):
+    found = triples(code(nlp, "Iran was hit with new sanctions by the United States."))
+    assert ("USA", "IRN", "163") in found
+
+
+def test_the_actor_a_causative_verb_moves_to_act_is_the_acts_subject(nlp):
+    text = "Japan imposed tariffs on Russian steel, prompting Moscow to ban Japanese seafood."
+    found = triples(code(nlp, text))
+    assert any(a and a.startswith("RUS") and t == "JPN" and c.startswith("16") for a, t, c in found)
+
+
+def test_an_infinitive_of_purpose_after_a_destination_keeps_the_main_subject(nlp):
+    found = triples(code(nlp, "Kenya deployed troops to southern Somalia to fight Hezbollah."))
+    assert any(a == "KEN" and t == "LBNREBHEZ" and c.startswith("19") for a, t, c in found)

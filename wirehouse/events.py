@@ -53,6 +53,8 @@ PLACE_NOUNS = frozenset(
 GATHERINGS = frozenset({"summit", "conference", "forum", "meeting", "session", "assembly"})
 PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "inside", "into", "across", "outside"})
 CLAUSE_OPENERS = frozenset({"and", "but", "while", "which", "who"})
+CAUSATIVES = frozenset({"prompt", "force", "push", "drive", "spur", "compel", "lead", "cause"})
+PACT_CODES = ("03", "04", "057", "06")  # signed / agreed / met / cooperated with each other
 RECIPROCAL_VERBS = frozenset({"exchange", "trade"})
 AIMED = frozenset({"on", "against"})  # "tariffs on Mexican steel": aimed at Mexico
 OWN_PLACE_CODES = {"072": "154", "074": "154"}  # troops sent to one's own territory: mobilising
@@ -375,6 +377,16 @@ def _sentence_events(
         if sources and not targets and match.pattern.code[:2] in REACTION_ROOTS | {"14"}:
             # "lodged a protest after a Chinese drone entered its airspace": at the drone's
             targets = _cause_actor(words, actors, match, sources)
+        if sources and subject.passive and match.pattern.code[:2] in REACTION_ROOTS:
+            # "Japan's decision to release water was criticised by China": at Japan, not at
+            # the things the decision is about ("Russia's expulsion of Estonian diplomats")
+            own = _countries(sources)
+            maker = [
+                t
+                for t in _subject_noun_owner(words, at_word, match.head, [])
+                if t.code[:3] not in own and _owns_event_noun(words, t)
+            ]
+            targets = maker or targets
         if sources and not targets and match.pattern.reverse:
             # "Hungary's veto drew criticism from Poland", "The boarding drew condemnation
             # from Russia": the subject noun's owner, else the maker of the act it names
@@ -451,7 +463,15 @@ def _sentence_events(
             # "If Oslo backs down", "police opened an investigation": no one acted on, and
             # nothing an analyst could place or count
             continue
-        if (subject.passive or gapped) and not targets:
+        passive_pact = (
+            subject.passive
+            and match.pattern.code.startswith(PACT_CODES)
+            and not match.pattern.code.startswith(MEDIATION_CODES)
+        )
+        if passive_pact and not targets and len(sources) > 1:
+            # "The accord was signed by Serbia and Hungary": with each other
+            pairs = [(s, t) for s in sources for t in sources if s is not t]
+        elif (subject.passive or gapped) and not targets:
             # "was endorsed by the US and Canada": each endorsed, not each other
             pairs = [(s, None) for s in sources if not s.weak]
         elif not targets and len(sources) > 1 and _each_other(words, match):
@@ -820,6 +840,32 @@ def _addressed_noun(words: list[Word], match: Match) -> bool:
     return False
 
 
+def _owns_event_noun(words: list[Word], owner: Actor) -> bool:
+    """An actor's possessive before an event noun ("Russia's expulsion", "Japan's decision")."""
+    k = owner.last + 2
+    return k < len(words) and words[k].lemma in cameo.event_nouns()
+
+
+def _causative_object(words: list[Word], actor: Actor) -> bool:
+    """An actor right after a causative verb ("prompting Beijing to", "forced Kenya to"): the
+    subject of the act that follows."""
+    k = actor.first - 1
+    return k >= 0 and words[k].lemma in CAUSATIVES
+
+
+def _object_of_a_preposition(words: list[Word], actor: Actor) -> bool:
+    """An actor after a preposition and at most one adjective ("to eastern Congo")."""
+    k = actor.first - 1
+    if k >= 1 and words[k].text.isalpha() and words[k].text.islower() and words[k].lower != "to":
+        k -= 1  # "eastern"
+    return k >= 0 and words[k].lower in ("to", "into", "in", "from")
+
+
+def _by_follows(words: list[Word], head: int) -> bool:
+    """A by-agent within a few words after `head` ("was hit with sanctions by the US")."""
+    return any(w.lower == "by" for w in words[head + 1 : head + 6])
+
+
 def _named_place(words: list[Word], actor: Actor) -> bool:
     """A name followed by a place noun is a place ("the Catatumbo region", "Kursk province")."""
     following = actor.last + 1
@@ -1182,8 +1228,18 @@ def _subject(
             if stationed >= 0 and words[stationed + 1].lower in ("in", "at"):
                 # "its embassy in Antananarivo urged", "opposition parties in Kenya rejected"
                 actor = at_word.get(stationed, actor)
-            if infinitive and last_subject and _object_of_a_verb(words, actor):
-                # "summoned China's ambassador on Monday to protest": the summoner protests
+            causer = _causative_object(words, actor)
+            if infinitive and causer:
+                # "prompting Beijing to launch a probe": Beijing launches it
+                subject.group = _conjoined_right(words, actors, actor)
+                return subject
+            if (
+                infinitive
+                and last_subject
+                and (_object_of_a_verb(words, actor) or _object_of_a_preposition(words, actor))
+            ):
+                # "summoned China's ambassador on Monday to protest": the summoner protests;
+                # "deployed troops to eastern Congo to fight": the deployer fights
                 subject.group = last_subject
                 return subject
             if not actor.weak:
@@ -1206,7 +1262,12 @@ def _subject(
             subject.negated = True
         elif "modal" in kinds or "hypothetical_control" in kinds:
             subject.hypothetical = True
-        if word.lemma in PASSIVE_AUX and k == match.head - 1 and _participle(head_word):
+        irregular = head_word.lower == head_word.lemma and _by_follows(words, match.head)
+        if (
+            word.lemma in PASSIVE_AUX
+            and k == match.head - 1
+            and (_participle(head_word) or irregular)
+        ):
             subject.passive = True
         skippable = kinds & {
             "aux",
