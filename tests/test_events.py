@@ -1500,3 +1500,12 @@ def test_the_actor_a_causative_verb_moves_to_act_is_the_acts_subject(nlp):
 def test_an_infinitive_of_purpose_after_a_destination_keeps_the_main_subject(nlp):
     found = triples(code(nlp, "Kenya deployed troops to southern Somalia to fight Hezbollah."))
     assert any(a == "KEN" and t == "LBNREBHEZ" and c.startswith("19") for a, t, c in found)
+
+
+def test_a_response_by_an_act_is_coded_as_that_act_of_the_responder(nlp):
+    found = triples(code(nlp, "Japan retaliated by banning imports of Russian seafood."))
+    assert [c for a, _, c in found if a == "JPN"] == ["163"]
+    hypothetical = code(nlp, "Japan could respond by suspending flights to Russia.")
+    assert [(e.actor1_code, e.event_code, e.is_hypothetical) for e in hypothetical] == [
+        ("JPN", "163", True)
+    ]

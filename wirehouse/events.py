@@ -53,6 +53,7 @@ PLACE_NOUNS = frozenset(
 GATHERINGS = frozenset({"summit", "conference", "forum", "meeting", "session", "assembly"})
 PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "inside", "into", "across", "outside"})
 CLAUSE_OPENERS = frozenset({"and", "but", "while", "which", "who"})
+RESPONSE_VERBS = frozenset({"respond", "retaliate", "react", "reply", "hit"})
 CAUSATIVES = frozenset({"prompt", "force", "push", "drive", "spur", "compel", "lead", "cause"})
 PACT_CODES = ("03", "04", "057", "06")  # signed / agreed / met / cooperated with each other
 RECIPROCAL_VERBS = frozenset({"exchange", "trade"})
@@ -311,6 +312,9 @@ def _sentence_events(
             continue  # "refused to blame the referee": the blaming is negated, not a rejection
         if _ruled_out(words, match.head):
             continue  # "ruled out imposing sanctions": not done
+        after = match.end + (match.end < len(words) and words[match.end].lower == "back")
+        if _by_means(words, after) and words[match.head].lemma in RESPONSE_VERBS:
+            continue  # "retaliated by banning imports": the ban is the act coded
         if _infinitive_content(words, match, matches):
             continue  # "urged X to withdraw", "an agreement to remove tariffs": asked, not done
         intent = _announced(words, match)
@@ -840,6 +844,11 @@ def _addressed_noun(words: list[Word], match: Match) -> bool:
     return False
 
 
+def _by_means(words: list[Word], k: int) -> bool:
+    """A "by <-ing>" phrase at `k` naming how an act was done ("retaliated by banning")."""
+    return k + 1 < len(words) and words[k].lower == "by" and words[k + 1].lower.endswith("ing")
+
+
 def _owns_event_noun(words: list[Word], owner: Actor) -> bool:
     """An actor's possessive before an event noun ("Russia's expulsion", "Japan's decision")."""
     k = owner.last + 2
@@ -1244,6 +1253,20 @@ def _subject(
                 return subject
             if not actor.weak:
                 subject.group = _conjoined_left(words, actors, actor)
+            return subject
+        response = k - 2 if k >= 2 and words[k - 1].lower == "back" else k - 1
+        if (
+            word.lower == "by"
+            and k == match.head - 1
+            and head_word.lower.endswith("ing")
+            and response >= 0
+            and words[response].lemma in RESPONSE_VERBS
+        ):
+            # "responded by suspending imports": the responder suspends; "could retaliate by
+            # restricting exports": as hypothetical as the response
+            subject.group = last_subject or _clause_subject(words, actors, match.head)
+            before = words[max(0, response - 3) : response]
+            subject.hypothetical = any("modal" in cameo.kinds_of(w.lower) for w in before)
             return subject
         if word.lower in ("which", "who") and k > 1 and words[k - 1].text == ",":
             antecedent = at_word.get(k - 2)  # "..., Russia's ministry, which accused X"
