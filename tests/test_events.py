@@ -1509,3 +1509,17 @@ def test_a_response_by_an_act_is_coded_as_that_act_of_the_responder(nlp):
     assert [(e.actor1_code, e.event_code, e.is_hypothetical) for e in hypothetical] == [
         ("JPN", "163", True)
     ]
+
+
+def test_the_bloc_acting_or_owning_stands_for_the_body_named_before(nlp):
+    text = (
+        "The European Union criticised Russia on Monday. "
+        "The bloc's foreign ministers will discuss new sanctions against Russia in Kenya."
+    )
+    found = code(nlp, text)
+    assert any(
+        e.actor1_code == "IGOEUREEC" and e.actor2_code == "RUS" and e.is_hypothetical
+        for e in found
+        if e.event_text.startswith("discuss")
+    )
+    assert not any(e.actor1_code.startswith("KEN") for e in found)

@@ -435,6 +435,9 @@ def resolve_references(
             if countries:
                 resolved[index] = countries[-1]
         elif index and words[index - 1].lower in ("the", "this") and word.text.islower():
+            following = words[index + 1].lower if index + 1 < len(words) else ""
+            if word.lemma in BLOC_NOUNS and index > 1 and following not in POSSESSIVE:
+                continue  # "talks with the bloc": only the bloc acting or owning is resolved
             named = _named_by_head(word, earlier)
             if named is not None:
                 resolved[index] = named
@@ -442,18 +445,22 @@ def resolve_references(
 
 
 ARMED_GROUP_NOUNS = frozenset({"group", "movement", "militia", "organisation", "organization"})
+BLOC_NOUNS = frozenset({"bloc", "union", "alliance"})  # the international body named last
 
 
 def _named_by_head(word: Word, earlier: Sequence[tuple[Mention, Entity]]) -> Entity | None:
     """ "the bank", "the commission": the organisation named last whose name ends in that
     noun (South African Reserve Bank, Independent National Electoral Commission)."""
     armed = word.lemma in ARMED_GROUP_NOUNS
+    bloc = word.lemma in BLOC_NOUNS
     for mention, entity in reversed(earlier):
         if mention.start_char >= word.start:
             continue
         code = entity.cameo_code or ""
         if armed and entity.type == "ORG" and code[3:6] in ("REB", "INS", "SEP"):
             return entity  # "Hezbollah ... the group fired rockets"
+        if bloc and entity.type == "ORG" and code.startswith("IGO"):
+            return entity  # "the European Commission ... the bloc's ministers"
         head = entity.name.split(" of ")[0].split()[-1].lower()  # "European Court of Justice"
         last = entity.name.split()[-1].lower()
         if entity.type == "ORG" and {head, last} & {word.lower, word.lemma}:
