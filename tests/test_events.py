@@ -1523,3 +1523,13 @@ def test_the_bloc_acting_or_owning_stands_for_the_body_named_before(nlp):
         if e.event_text.startswith("discuss")
     )
     assert not any(e.actor1_code.startswith("KEN") for e in found)
+
+
+def test_an_agent_word_modifying_the_object_is_no_target(nlp):
+    found = triples(code(nlp, "Kenya cut military ties with Japan last year."))
+    assert ("KEN", "JPN", "161") in found
+
+
+def test_police_officers_sent_to_a_country_are_a_protection_mission(nlp):
+    found = triples(code(nlp, "Kenya sent 1,000 police officers to Somalia."))
+    assert ("KEN", "SOM", "074") in found

@@ -1706,8 +1706,11 @@ def _target(
                 and k - 1 not in match.matched  # "concerned by Rwanda's role": the particle
                 and not _owner_by(words, k, match)
             )
-            object_word = actor.entity_type == "AGENT" and any(
-                i in match.matched for i in range(actor.first, actor.last + 1)
+            object_word = (
+                actor.entity_type == "AGENT"
+                and any(i in match.matched for i in range(actor.first, actor.last + 1))
+                # "cut military ties with France": a modifier of the object word
+                or (actor.entity_type == "AGENT" and actor.last + 1 in match.matched)
             )  # "respond with full force": the threat's object, not its target
             # "struck targets in Lebanon": where an attack falls is whom it hits
             place = (
