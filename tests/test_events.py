@@ -1533,3 +1533,10 @@ def test_an_agent_word_modifying_the_object_is_no_target(nlp):
 def test_police_officers_sent_to_a_country_are_a_protection_mission(nlp):
     found = triples(code(nlp, "Kenya sent 1,000 police officers to Somalia."))
     assert ("KEN", "SOM", "074") in found
+
+
+def test_receiving_a_delegation_is_hosting_a_visit(nlp):
+    found = triples(code(nlp, "Kenya's president received a delegation from Somalia on Monday."))
+    assert any(
+        a and a.startswith("KEN") and t and t.startswith("SOM") and c == "043" for a, t, c in found
+    )
