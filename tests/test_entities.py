@@ -541,3 +541,13 @@ def test_an_unqualified_ministry_is_the_home_countrys_and_a_qualified_one_its_ow
 )
 def test_people_places_and_groups_in_hard_company(text: str, name: str, kind: str) -> None:
     assert (name, kind) in {(e.name, e.type) for e in analyse(text)[0]}
+
+
+def test_a_government_spokesman_takes_the_bodys_country_and_the_lead_sets_home() -> None:
+    text = (
+        "Colombia closed its border with Venezuela on Tuesday. Venezuela protested, and "
+        "Venezuela's army moved. Kremlin spokesman Ivan Sorokin said Moscow was watching. "
+        "'We will not yield,' President Andrés Olmo said."
+    )
+    codes = {e.name: e.cameo_code for e in analyse(text)[0] if e.type == "PERSON"}
+    assert codes == {"Ivan Sorokin": "RUSGOV", "Andrés Olmo": "COLGOV"}

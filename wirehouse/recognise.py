@@ -935,6 +935,8 @@ class _Pass:
             _, reading = self.spans[self.owner[j]]
             if reading.type == "GPE" and reading.iso3 or reading.origin == "igo":
                 return reading
+            if reading.origin == "body" and reading.iso3:  # "Kremlin spokesman Arkady Belov"
+                return reading
         return None
 
     # -- countries of the entities nobody listed --------------------------------------
@@ -1029,7 +1031,8 @@ class _Pass:
             if reading.name in surnames:
                 continue  # "Luís Montenegro" does not make the article Montenegrin
             if reading.type in ("GPE", "NORP") and reading.iso3:
-                counts[reading.iso3] = counts.get(reading.iso3, 0) + 1
+                # the lead's first country is the story's own more often than not
+                counts[reading.iso3] = counts.get(reading.iso3, 0) + (1 if counts else 3)
         return max(counts, key=lambda iso3: counts[iso3]) if counts else None
 
     # -- organisations -----------------------------------------------------------------
