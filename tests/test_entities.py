@@ -551,3 +551,16 @@ def test_a_government_spokesman_takes_the_bodys_country_and_the_lead_sets_home()
     )
     codes = {e.name: e.cameo_code for e in analyse(text)[0] if e.type == "PERSON"}
     assert codes == {"Ivan Sorokin": "RUSGOV", "Andrés Olmo": "COLGOV"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kenya cited the Nairobi Accords of 2019.",
+        "Kenya cited the Lusaka Protocol.",
+        "Kenya cited the Treaty of Lisbon.",
+        "Kenya cited the Odinga Pact.",
+    ],
+)
+def test_a_named_treaty_is_no_mention_of_its_place_or_person(text: str) -> None:
+    assert [e.name for e in analyse(text)[0]] == ["Kenya"]

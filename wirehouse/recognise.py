@@ -93,6 +93,7 @@ class Rules:
     org_kinds: frozenset[str]
     language_nouns: frozenset[str]
     compass_words: frozenset[str]
+    document_words: frozenset[str]
 
     @classmethod
     def load(cls) -> Rules:
@@ -224,6 +225,7 @@ class _Pass:
         self.longer_names()
         self.people_not_places()
         self.name_runs()
+        self.named_documents()
         self.of_places()
         self.missions()
         self.acronyms()
@@ -1257,6 +1259,19 @@ class _Pass:
             titled = self.title_before(start) is not None
             paired = end in starts or start - 1 in starts
             if (titled or paired) and start in self.spans:
+                self.remove(start)
+
+    def named_documents(self) -> None:
+        """A treaty, law or pact is named, not an actor: "the Paris Agreement" is no mention of
+        France, "the Abraham Accords" no person, "the Treaty of Rome" no Italy."""
+        words = self.rules.document_words
+        toks = self.toks
+        for start, (end, _reading) in list(self.spans.items()):
+            named_after = end < len(toks) and toks[end].text in words
+            ends_in = toks[end - 1].text in words
+            of_treaty = start >= 2 and toks[start - 1].lower_ == "of"
+            of_treaty = of_treaty and toks[start - 2].text in words
+            if named_after or ends_in or of_treaty:
                 self.remove(start)
 
     def name_follows(self, end: int) -> bool:
