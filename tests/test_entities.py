@@ -564,3 +564,8 @@ def test_a_government_spokesman_takes_the_bodys_country_and_the_lead_sets_home()
 )
 def test_a_named_treaty_is_no_mention_of_its_place_or_person(text: str) -> None:
     assert [e.name for e in analyse(text)[0]] == ["Kenya"]
+
+
+def test_a_ship_or_brand_after_the_is_no_person() -> None:
+    people = [e.name for e in analyse("Norway held the Nordic Star on Monday.")[0]]
+    assert people == ["Norway"]

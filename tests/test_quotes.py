@@ -1147,3 +1147,16 @@ def test_an_unnamed_body_is_no_organisation_a_person_works_for():
 def test_signalled_frames_a_quote():
     text = 'Chair Jerome Powell signaled that further cuts were "not a foregone conclusion."'
     assert [s for _, s, _ in speakers(text)] == ["Jerome Powell"]
+
+
+def test_he_after_a_sentence_that_opens_with_a_quote_is_its_speaker():
+    from wirehouse import coref, nlp
+    from wirehouse.entities import find_entities
+
+    text = (
+        "Rain closed the pass on Monday. 'We will reopen it,' Governor Tomás Ibarra said on "
+        "Tuesday. 'Nobody will be stranded.' He blamed the weather service for the delay."
+    )
+    entities, mentions = find_entities(nlp.parse(text))
+    speaker = coref.resolve_pronoun(text, text.index("He blamed"), entities, mentions)
+    assert speaker is not None and speaker.name == "Tomás Ibarra"

@@ -397,7 +397,10 @@ def resolve_pronoun(
     narrative = quoted = 0
     while narrative < PRONOUN_SENTENCES and quoted <= QUOTED_SENTENCES:
         if inside_quote(text, floor) and ceiling != pos:
-            quoted += 1  # quoted sentences are skipped, not counted
+            quoted += 1  # quoted sentences are skipped, not counted, but for their speaker
+            speaker = _attributed_person(text, pronoun, mentions, index, floor, ceiling)
+            if speaker is not None:
+                return speaker
         else:
             narrative += 1
             if pronoun.number == "pl" and pronoun.gender == "x":
@@ -427,6 +430,20 @@ def resolve_pronoun(
             break
         ceiling, floor = floor, sentence_start(text, floor - 1)
     return None
+
+
+def _attributed_person(text, pronoun, mentions, index, floor: int, ceiling: int):
+    """The person named outside the quotation marks of a sentence that opens with a quote
+    ("'…,' President X said."): who "He" in the next sentence most likely is."""
+    if pronoun.gender not in ("m", "f"):
+        return None
+    found = [
+        (mention, entity)
+        for mention, entity in _candidates(text, mentions, index, floor, ceiling, ("PERSON",))
+        if not inside_quote(text, mention.start_char)
+        and _fits(pronoun, person_gender(text, entity, mentions))
+    ]
+    return found[-1][1] if len({e.entity_id for _, e in found}) == 1 else None
 
 
 # A given name and a surname, possibly with a particle ("Khalid Al Mannai", "Ana de Souza")

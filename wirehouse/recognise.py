@@ -744,6 +744,8 @@ class _Pass:
             return
         if self.in_place_context(start, end):
             self.add(start, end, Reading(" ".join(words), "GPE"))
+        elif self.prev_word(start) == "the" and not self.speech_next_to(start, end):
+            return  # "the Kapitan Lebedev", "the Sea Lantern": a ship or a brand, not a person
         elif len(words) >= 2 and (self.speech_next_to(start, end) or self.plain_name(start, end)):
             self.add_person(start, end, None, start)
 
