@@ -186,14 +186,22 @@ def _previous_source(
     return entity if entity is not None and entity.type in ("GPE", "ORG") else None
 
 
-def _home_country(known: Sequence[tuple[Mention, Entity]]) -> Entity | None:
-    """The country the article names most often (for "the authorities", "protesters")."""
+def _country_counts(
+    known: Sequence[tuple[Mention, Entity]],
+) -> tuple[dict[str, int], dict[str, Entity]]:
+    """How often the article names each country, and each country's first entity."""
     counts: dict[str, int] = {}
     first: dict[str, Entity] = {}
     for _, entity in known:
         if entity.type == "GPE" and entity.country_code:
             counts[entity.country_code] = counts.get(entity.country_code, 0) + 1
             first.setdefault(entity.country_code, entity)
+    return counts, first
+
+
+def _home_country(known: Sequence[tuple[Mention, Entity]]) -> Entity | None:
+    """The country the article names most often (for "the authorities", "protesters")."""
+    counts, first = _country_counts(known)
     if not counts:
         return None
     return first[max(counts, key=lambda code: counts[code])]
@@ -247,12 +255,7 @@ def _last_exchange(history: Sequence[Event]) -> list[Actor]:
 
 def _main_pair(known: Sequence[tuple[Mention, Entity]]) -> list[Actor]:
     """The two countries an article is about, when two clearly lead the others."""
-    counts: dict[str, int] = {}
-    first: dict[str, Entity] = {}
-    for _, entity in known:
-        if entity.type == "GPE" and entity.country_code:
-            counts[entity.country_code] = counts.get(entity.country_code, 0) + 1
-            first.setdefault(entity.country_code, entity)
+    counts, first = _country_counts(known)
     ranked = sorted(counts, key=lambda code: -counts[code])
     if len(ranked) < 2 or counts[ranked[1]] < 2:
         return []
