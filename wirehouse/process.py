@@ -15,7 +15,6 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from typing import Any
 
 import polars as pl
@@ -24,7 +23,7 @@ from wirehouse.extract import ExtractError, extract
 from wirehouse.model import SourceFile
 from wirehouse.read import DEFAULT_MAX_BYTES, ReadError, file_bytes, read_records, sha256
 from wirehouse.timing import collect, timed
-from wirehouse.transform import STAGE_FAILURES, analyse, article_rows, build_tables
+from wirehouse.transform import analyse, article_rows, build_tables
 from wirehouse.validate import mark_rejected, validate
 
 DEFAULT_MAX_SECONDS = 60.0
@@ -86,15 +85,8 @@ def _tables(outcomes, run_id: str) -> dict[str, pl.DataFrame]:
     source_rows = [row for rows, _articles in outcomes for row in rows]
     per_article = [article for _rows, articles in outcomes for article in articles]
     tables = timed("tables", build_tables, per_article, source_rows)
-    failed_stages = tables.pop(STAGE_FAILURES)
     validated = timed("validate", validate, tables, run_id)
-    quarantined = validated.rejected_rows
-    failed_stages = failed_stages.with_columns(
-        run_id=pl.lit(run_id), rejected_at=pl.lit(datetime.now(UTC))
-    )
-    validated.tables["rejected_rows"] = pl.concat(
-        [quarantined, failed_stages.select(quarantined.columns).cast(quarantined.schema)]
-    )
+    validated.tables["rejected_rows"] = validated.rejected_rows
     return validated.tables
 
 

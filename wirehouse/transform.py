@@ -7,7 +7,6 @@ batch of articles, their analyses and their source-file outcomes into one frame 
 from __future__ import annotations
 
 import hashlib
-import json
 from dataclasses import fields
 from functools import cache
 from typing import Any
@@ -22,6 +21,7 @@ from wirehouse.events import find_events
 from wirehouse.model import Analysis, Article
 from wirehouse.quotes import find_quotes
 from wirehouse.timing import timed
+from wirehouse.validate import STAGE_FAILURES
 
 TABLES = tuple(TABLE_SCHEMAS)
 
@@ -33,7 +33,6 @@ STAGE_TABLES = {
     "quotes": ("quotes",),
     "events": ("events",),
 }
-STAGE_FAILURES = "stage_failures"  # the rejected_rows of stages that failed, in build_tables
 
 
 def analyse(article: Article) -> Analysis:
@@ -120,7 +119,7 @@ def article_rows(article: Article, analysis: Analysis) -> dict[str, list[dict[st
             {
                 "table_name": table,
                 "article_id": aid,
-                "row_json": json.dumps({"article_id": aid, "stage": stage}),
+                "stage": stage,
                 "failure": f"the {stage} stage failed, so the article was loaded without its "
                 f"{table}: {reason}",
             }
@@ -156,7 +155,7 @@ def build_tables(
     source_rows: list[dict[str, Any]],
 ) -> dict[str, pl.DataFrame]:
     """One frame per table for a batch, entities deduplicated by id, and the failed stages'
-    rows for rejected_rows under STAGE_FAILURES."""
+    rows under STAGE_FAILURES (validate quarantines them)."""
     merged: dict[str, list[dict[str, Any]]] = {table: [] for table in (*TABLES, STAGE_FAILURES)}
     merged["source_files"] = list(source_rows)
     for rows in per_article:
@@ -169,4 +168,4 @@ def build_tables(
     return tables
 
 
-_FAILURE_COLUMNS = {name: pl.String for name in ("table_name", "article_id", "row_json", "failure")}
+_FAILURE_COLUMNS = {name: pl.String for name in ("table_name", "article_id", "stage", "failure")}

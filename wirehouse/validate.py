@@ -19,6 +19,9 @@ from schemas import TABLE_SCHEMAS
 CHILD_TABLES = ("entity_mentions", "quotes", "events", "amounts")
 OFFSET_TABLES = ("entity_mentions", "quotes", "amounts")
 _FAILURE = "_failure"
+# The rows transform.build_tables lays out for NLP stages that failed on an article: which table
+# was left without its rows (table_name), the article, the stage and the failure
+STAGE_FAILURES = "stage_failures"
 
 
 @dataclass
@@ -110,7 +113,19 @@ def _validate(tables: dict[str, pl.DataFrame], run_id: str) -> Validated:
     out["source_files"] = mark_rejected(tables["source_files"], failed)
     out["source_files"], bad_sources = split_valid("source_files", out["source_files"])
     quarantine.append(("source_files", bad_sources))
+    quarantine.extend(_failed_stages(tables.get(STAGE_FAILURES)))
     return Validated(out, rejected_rows_frame(quarantine, run_id), rejected_articles)
+
+
+def _failed_stages(failures: pl.DataFrame | None) -> list[tuple[str, pl.DataFrame]]:
+    """The failed NLP stages' rows by the table they left empty, ready for quarantine."""
+    if failures is None or failures.is_empty():
+        return []
+    rows = failures.rename({"failure": _FAILURE})
+    return [
+        (table, group.drop("table_name"))
+        for (table,), group in rows.partition_by("table_name", as_dict=True).items()
+    ]
 
 
 def _drop_orphan_mentions(mentions: pl.DataFrame, entities: pl.DataFrame):
