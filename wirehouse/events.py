@@ -2018,26 +2018,17 @@ MAKER_AFTER = re.compile(r"\s+by\s+(?:the\s+)?", re.I)  # "drills by (the) China
 MAKER_BEFORE = re.compile(r"(?:\s+[a-z-]+){0,2}\s+")  # "Chinese military drills"
 
 
-def _actor2(event: Event) -> Actor:
-    return Actor(
-        event.actor2_code or "",
-        event.actor2_name or "",
-        event.actor2_entity_id or "",
-        -1,
-        -1,
-        "AGENT",
-    )
-
-
 def _actor1(event: Event) -> Actor:
-    return Actor(
-        event.actor1_code or "",
-        event.actor1_name or "",
-        event.actor1_entity_id or "",
-        -1,
-        -1,
-        "AGENT",
-    )
+    return _coded_actor(event.actor1_code, event.actor1_name, event.actor1_entity_id)
+
+
+def _actor2(event: Event) -> Actor:
+    return _coded_actor(event.actor2_code, event.actor2_name, event.actor2_entity_id)
+
+
+def _coded_actor(code: str | None, name: str | None, entity_id: str | None) -> Actor:
+    """An actor of an event already coded, standing for no words of its own."""
+    return Actor(code or "", name or "", entity_id or "", -1, -1, "AGENT")
 
 
 def _noun_after(words: list[Word], at: int) -> int:
