@@ -87,10 +87,11 @@ def connect(spec: str, read_only: bool = False) -> duckdb.DuckDBPyConnection:
     A read-only connection (analysts, export, report) creates nothing and writes nothing."""
     catalog, options = split_spec(spec)
     target = catalog.removeprefix(PREFIX)
-    if target.startswith("sqlite:") and "data_path" not in options:
-        options["data_path"] = f"{target.removeprefix('sqlite:')}.files"
-    if read_only and target.startswith("sqlite:") and not Path(target[7:]).exists():
-        raise LakeError(f"no lake catalog at {target[7:]}; run `wirehouse ingest` into it first")
+    sqlite_file = target.removeprefix("sqlite:") if target.startswith("sqlite:") else None
+    if sqlite_file and "data_path" not in options:
+        options["data_path"] = f"{sqlite_file}.files"
+    if read_only and sqlite_file and not Path(sqlite_file).exists():
+        raise LakeError(f"no lake catalog at {sqlite_file}; run `wirehouse ingest` into it first")
     if options.get("data_path") and not read_only:
         Path(options["data_path"]).mkdir(parents=True, exist_ok=True)
     try:
