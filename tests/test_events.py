@@ -1540,3 +1540,8 @@ def test_receiving_a_delegation_is_hosting_a_visit(nlp):
     assert any(
         a and a.startswith("KEN") and t and t.startswith("SOM") and c == "043" for a, t, c in found
     )
+
+
+def test_talks_said_to_be_stalled_are_not_a_meeting():
+    assert real_triples("Talks between Kenya and Somalia remain stalled.") == set()
+    assert ("KEN", "SOM", "040") in real_triples("Talks between Kenya and Somalia resumed.")

@@ -315,6 +315,8 @@ def _sentence_events(
             continue  # "refused to blame the referee": the blaming is negated, not a rejection
         if _ruled_out(words, match.head):
             continue  # "ruled out imposing sanctions": not done
+        if _stalled_noun(words, match):
+            continue  # "talks between Iran and the IAEA remain stalled": not taking place
         after = match.end + (match.end < len(words) and words[match.end].lower == "back")
         if _by_means(words, after) and words[match.head].lemma in RESPONSE_VERBS:
             continue  # "retaliated by banning imports": the ban is the act coded
@@ -927,6 +929,21 @@ def _in_condition(words: list[Word], head: int) -> bool:
     named, not an act reported."""
     first, _ = _clause_bounds(words, head)
     return any(w.lower in CONDITIONS for w in words[first:head])
+
+
+STALL_WINDOW = 20  # words after a nominal event in which its predicate may say it stalled
+
+
+def _stalled_noun(words: list[Word], match: Match) -> bool:
+    if match.pattern.pos != "noun":
+        return False
+    after = words[match.end : match.end + STALL_WINDOW]
+    for word in after:
+        if "clause_break" in cameo.kinds_of(word.lower):
+            return False
+        if "stalled" in cameo.kinds_of(word.lower):
+            return True
+    return False
 
 
 def _ruled_out(words: list[Word], head: int) -> bool | None:
