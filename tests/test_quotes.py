@@ -30,6 +30,11 @@ PEOPLE = {
     "Andrius Vaitkus": ("Vaitkus",),
     "Nino Beridze": ("Beridze",),
     "Irakli Gogua": ("Gogua",),
+    "Kofi Mensah": ("Mensah",),
+    "Anna Lindgren": ("Lindgren",),
+    "Maria Holt": ("Holt",),
+    "Peter Szabo": ("Szabo",),
+    "Olena Marchenko": ("Marchenko",),
 }
 GROUPS = {
     "United States": ("GPE", ("US",)),
@@ -44,6 +49,9 @@ GROUPS = {
     "Belarus": ("GPE", ("Minsk",)),
     "ICES": ("ORG", ()),
     "United Kingdom": ("GPE", ("UK",)),
+    "Ghana": ("GPE", ()),
+    "Hungary": ("GPE", ()),
+    "Ukraine": ("GPE", ("Kyiv",)),
 }
 
 
@@ -408,10 +416,50 @@ def test_seed_article_after_extraction():
     assert seed_quotes(article.body) == SEED_QUOTES
 
 
+def test_a_role_with_its_portfolio_before_a_comma_names_the_person_after_it():
+    text = (
+        "Ghana's minister for trade, Kofi Mensah, spoke in Accra on Monday. Cocoa exports fell "
+        'by a third. "We will recover," the minister said.'
+    )
+    assert said(text) == [("We will recover,", "Kofi Mensah")]
+    bare = 'Ghana\'s finance minister, Kofi Mensah, spoke. "Rates stay," the minister said.'
+    assert said(bare) == [("Rates stay,", "Kofi Mensah")]
+
+
+def test_a_commissioner_is_a_person_role():
+    text = (
+        "Anna Lindgren, the EU commissioner for energy, visited Oslo on Monday. "
+        '"Gas prices will fall," the commissioner said.'
+    )
+    assert said(text) == [("Gas prices will fall,", "Anna Lindgren")]
+
+
+def test_an_abbreviated_title_is_the_role_it_abbreviates():
+    text = 'Sen. Maria Holt opposed the bill. "This is a giveaway," the senator said.'
+    assert said(text) == [("This is a giveaway,", "Maria Holt")]
+
+
+def test_the_role_is_the_holder_named_last_not_the_one_titled_last():
+    text = (
+        "Hungary's foreign minister, Peter Szabo, flew to Kyiv. Ukraine's defence minister, "
+        "Olena Marchenko, met him at the airport.\n\n"
+        "Szabo said on Tuesday that aid would continue.\n\n"
+        '"We will not abandon Ukraine," the minister told reporters.'
+    )
+    assert said(text) == [("We will not abandon Ukraine,", "Peter Szabo")]
+    # a name inside another speaker's quotation is no fresh mention of its bearer
+    quoted = (
+        "Hungary's foreign minister, Peter Szabo, flew to Kyiv. Ukraine's defence minister, "
+        'Olena Marchenko, met him. "Szabo is a friend," she said. "We need shells," the '
+        "minister added."
+    )
+    assert said(quoted)[-1] == ("We need shells,", "Olena Marchenko")
+
+
 # Floors on the hand-annotated gold set (data/gold, 22 articles), scored by wirehouse.scoring; set
 # just below the level reached (1.0 on all three when set: 119 quotes, 125 speakers, 181 rows).
 RECALL_FLOOR = 0.99
-SPEAKER_FLOOR = 0.95
+SPEAKER_FLOOR = 0.97
 PRECISION_FLOOR = 0.99
 
 

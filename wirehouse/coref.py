@@ -28,6 +28,7 @@ PRONOUN_SENTENCES = 4
 QUOTED_SENTENCES = 40
 ORG_PARAGRAPHS = 3
 REACH_CHARS = 3000  # and no further back than this, however long the paragraphs
+HOLDERS = 4  # the latest people written with a role among whom "the minister" is chosen
 PREPOSITIONS = frozenset(
     (
         "to",
@@ -551,13 +552,34 @@ def role_kind(phrase: str) -> tuple[str, str] | None:
     return None
 
 
+@cache
+def _title_abbreviations() -> dict[str, tuple[str, ...]]:
+    """Role noun -> the abbreviations written for it before a name ("sen" for senator)."""
+    table: dict[str, tuple[str, ...]] = {}
+    for row in read_csv_rows("quotes", "title_abbreviations.csv"):
+        table[row["noun"]] = (*table.get(row["noun"], ()), row["abbreviation"])
+    return table
+
+
+@cache
+def _role_before_name(noun: str) -> re.Pattern[str]:
+    """The role written right before a name: "Foreign Minister Sergei Lavrov" (only capitalised
+    words between), "Sen. Maria Holt" (its abbreviation), or "Ghana's minister for trade, Kofi
+    Mensah" (the role, its portfolio, a comma, then the name)."""
+    written = [re.escape(noun)] + [
+        rf"{re.escape(a)}\." for a in _title_abbreviations().get(noun, ())
+    ]
+    titled = rf"(?i:\b(?:{'|'.join(written)}))(?:\s+[A-Z][\w.’'-]*)*\s+$"
+    apposed = rf"(?i:\b{re.escape(noun)}\b)(?:\s+(?:for|of)\s+[^,.;:\n]{{1,40}})?,\s+$"
+    return re.compile(f"{titled}|{apposed}")
+
+
 def _bears_role(text: str, mention: Mention, noun: str) -> bool:
     if mention.role and noun in mention.role.lower():
         return True
     line_start = text.rfind("\n", 0, mention.start_char) + 1
-    before = text[max(line_start, mention.start_char - 45) : mention.start_char]
-    # "Foreign Minister Sergei Lavrov": only capitalised words between the role and the name.
-    if re.search(rf"(?i:\b{re.escape(noun)}\b)(?:\s+[A-Z][\w.’'-]*)*\s+$", before):
+    before = text[max(line_start, mention.start_char - 80) : mention.start_char]
+    if _role_before_name(noun).search(before):
         return True
     after = text[mention.end_char : mention.end_char + 70].lower()
     return bool(re.match(rf",[^,.;]*\b{re.escape(noun)}\b", after))
@@ -615,13 +637,35 @@ def _latest_holder(
         ("listed", lambda m, e: e.type == "PERSON" and noun in listed.get(e.name, "")),
     ):
         starts, holders = _kept(text, mentions, index, (key, noun), bears)
+        fitting: dict[str, Entity] = {}
         for mention, entity in reversed(holders[: bisect_left(starts, pos)]):
-            if mention.end_char > pos:
-                continue
+            if len(fitting) == HOLDERS:
+                break
             # "Russia's foreign minister" is not the Nigerian one named before
-            if country is None or _known_country(mention, entity) in (None, country):
-                return entity
+            if mention.end_char <= pos and (
+                country is None or _known_country(mention, entity) in (None, country)
+            ):
+                fitting.setdefault(entity.entity_id, entity)
+        if fitting:
+            return _latest_named(text, mentions, list(fitting.values()), pos)
     return None
+
+
+def _latest_named(text: str, mentions: Sequence[Mention], people: list[Entity], pos: int) -> Entity:
+    """Of the people holding a role, the one named last before pos: "Serbia's defence minister,
+    Petković ... Kosovo's interior minister, Krasniqi ... Petković said ... the minister
+    said" is Petković, whose title was written before the other's but whose name came later."""
+    indexed = _indexed(mentions)
+
+    def last_named(entity: Entity) -> int:
+        own = indexed.by_entity.get(entity.entity_id, [])
+        index = bisect_left(own, pos, key=lambda m: m.start_char)
+        lowest = max(0, index - QUOTED_SENTENCES)  # a bounded step back past quoted mentions
+        while index > lowest and inside_quote(text, own[index - 1].start_char):
+            index -= 1
+        return own[index - 1].start_char if index > lowest else -1
+
+    return max(people, key=last_named)
 
 
 @cache
