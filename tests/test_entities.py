@@ -569,3 +569,43 @@ def test_a_named_treaty_is_no_mention_of_its_place_or_person(text: str) -> None:
 def test_a_ship_or_brand_after_the_is_no_person() -> None:
     people = [e.name for e in analyse("Norway held the Nordic Star on Monday.")[0]]
     assert people == ["Norway"]
+
+
+# -- session 3: classes from the b_ and c_ articles, each with sentences of its own -------
+
+
+def codes(text: str) -> dict[str, tuple[str | None, str | None]]:
+    """Canonical name -> (country_code, cameo_code) of every entity found."""
+    return {e.name: (e.country_code, e.cameo_code) for e in analyse(text)[0]}
+
+
+def test_cameo_code_is_cameos_own_country_code_where_it_differs_from_iso():
+    got = codes(
+        "Kosovo's justice minister, Teuta Berisha, visited Prizren on Monday. Serbia objected."
+    )
+    assert got["Kosovo"] == ("XKX", "KSV")
+    assert got["Teuta Berisha"] == ("XKX", "KSVGOV")
+    assert got["Prizren"] == ("XKX", "KSV")
+    assert got["Serbia"] == ("SRB", "SRB")
+
+
+def test_a_defence_minister_or_negotiator_is_a_member_of_the_government():
+    got = codes(
+        "Norway's defence minister, Halvard Brekke, said the drills would go on. "
+        "Peruvian negotiator Rosa Quispe told reporters the text was weak."
+    )
+    assert got["Halvard Brekke"] == ("NOR", "NORGOV")
+    assert got["Rosa Quispe"] == ("PER", "PERGOV")
+
+
+def test_peacekeeping_missions_courts_and_agencies_of_international_bodies_are_igo():
+    got = codes(
+        "UNIFIL said its patrols had been blocked, and KFOR troops cleared the road. The "
+        "case went to the Permanent Court of Arbitration, and Eurostat published the figures."
+    )
+    assert got == {
+        "UNIFIL": (None, "IGOUNO"),
+        "KFOR": (None, "IGOWSTNAT"),
+        "Permanent Court of Arbitration": (None, "IGO"),
+        "Eurostat": (None, "IGOEUREEC"),
+    }

@@ -57,6 +57,7 @@ class Gazetteer:
     agents: dict[str, str]  # lowercased agent word -> CAMEO agent code
     common_words: frozenset[str]
     country_names: dict[str, str]  # ISO-3 -> canonical country name
+    cameo_countries: dict[str, str]  # ISO-3 -> CAMEO country code, where the two differ
 
 
 def _country_names() -> dict[str, str]:
@@ -220,7 +221,10 @@ def load() -> Gazetteer:
     agents = {
         row["word"].lower(): row["agent_code"] for row in read_csv_rows("gazetteer", "agents.csv")
     }
-    return Gazetteer(ranked, context, titles, agents, _common_words(), names)
+    cameo_countries = {
+        row["iso3"]: row["cameo"] for row in read_csv_rows("gazetteer", "cameo_countries.csv")
+    }
+    return Gazetteer(ranked, context, titles, agents, _common_words(), names, cameo_countries)
 
 
 def country_name(iso3: str) -> str | None:

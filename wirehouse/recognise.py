@@ -236,9 +236,18 @@ class _Pass:
         result = []
         for start, (end, reading) in sorted(self.spans.items()):
             span = Span(self.doc, start, end, label=reading.type)
-            span._.wh = reading
+            span._.wh = self.cameo_country(reading)
             result.append(span)
         return result
+
+    def cameo_country(self, reading: Reading) -> Reading:
+        """CAMEO's own country code where it is not the ISO one (Kosovo: KSV, ISO user code
+        XKX): cameo_code is a CAMEO actor code, so a Kosovar official is KSVGOV and a Kosovar
+        town KSV, while country_code keeps the ISO code."""
+        code = self.gaz.cameo_countries.get(reading.iso3 or "")
+        if code is None:
+            return reading
+        return replace(reading, cameo=code + (reading.cameo or "")[3:])
 
     def span_text(self, start: int, end: int) -> str:
         first, last = self.toks[start], self.toks[end - 1]
