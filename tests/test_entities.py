@@ -609,3 +609,26 @@ def test_peacekeeping_missions_courts_and_agencies_of_international_bodies_are_i
         "Permanent Court of Arbitration": (None, "IGO"),
         "Eurostat": (None, "IGOEUREEC"),
     }
+
+
+def test_an_official_takes_the_body_or_country_of_the_role_they_are_introduced_with():
+    got = codes(
+        "Oslo hosted the talks. The AU's chief mediator, Amadou Diallo, met the rebels. "
+        "Ines Kovac, the EU commissioner for fisheries, spoke to reporters. Peru's minister "
+        'for mines, Julia Mamani, said the permits were void. "Prices will fall," said Tomas '
+        "Weber, an economist at Vestra Capital in Geneva. The plan was drawn up by Akira Ono "
+        "of the Japan Fisheries Agency."
+    )
+    assert got["Amadou Diallo"] == (None, "IGOAFRAFU")
+    assert got["Ines Kovac"] == (None, "IGOEUREEC")
+    assert got["Julia Mamani"] == ("PER", "PERGOV")
+    assert got["Vestra Capital"] == ("CHE", "CHEBUS")  # the place after "in" is its home
+    assert got["Tomas Weber"] == ("CHE", "CHEBUS")
+    assert got["Akira Ono"] == ("JPN", "JPNGOV")
+
+
+def test_a_role_without_an_owner_leaves_the_sentence_guess():
+    got = codes(
+        "Poland protested. Marek Nowak, a farmer near the border, said the fields were dry."
+    )
+    assert got["Marek Nowak"] == ("POL", None)

@@ -94,6 +94,8 @@ class Rules:
     language_nouns: frozenset[str]
     compass_words: frozenset[str]
     document_words: frozenset[str]
+    role_words: frozenset[str]
+    owner_prepositions: frozenset[str]
 
     @classmethod
     def load(cls) -> Rules:
@@ -954,12 +956,15 @@ class _Pass:
 
     # -- countries of the entities nobody listed --------------------------------------
     def assign_countries(self) -> None:
-        """Give unlisted people, organisations and places a country: the nearest country named
-        earlier in the same sentence, else the article's home country (the dateline's, or the
-        one named most). A guess, as a reader makes it; listed entities keep their own codes."""
+        """Give unlisted people, organisations and places a country: the body or country a person
+        is introduced with ("X, the AU's envoy"), else the nearest country named earlier in the
+        same sentence, else the article's home country (the dateline's, or the one named most).
+        A guess, as a reader makes it; listed entities keep their own codes. Organisations and
+        places go first, so that a person's employer has its country when the person is read."""
         home = self.home_country()
         done: dict[tuple[str, str], Reading] = {}  # a later "Okafor" keeps "Amara Okafor"'s
-        for start, (end, reading) in sorted(self.spans.items()):
+        spans = sorted(self.spans.items(), key=lambda item: (item[1][1].type == "PERSON", item[0]))
+        for start, (end, reading) in spans:
             if reading.origin != "rule" or (reading.cameo or "").startswith("IGO"):
                 continue
             first = done.setdefault((reading.name, reading.type), reading)
@@ -969,9 +974,17 @@ class _Pass:
             if self.is_international(reading):
                 self.spans[start] = (end, replace(reading, cameo="IGO"))
                 continue
+            if reading.type == "PERSON" and not (reading.iso3 or reading.cameo):
+                owned = self.owned_reading(start, end, reading)
+                if owned is not None:
+                    self.spans[start] = (end, owned)
+                    done[(reading.name, reading.type)] = owned
+                    continue
             iso3 = reading.iso3 or self.country_in_apposition(end)
             if reading.type in ("GPE", "LOC"):
                 iso3 = iso3 or self.country_after_comma(end)
+            if reading.type == "ORG":
+                iso3 = iso3 or self.place_after_in(end)
             if reading.type == "ORG" and reading.agent == "GOV":
                 # an unqualified "the Interior Ministry" is the home country's: a foreign
                 # one is written with its country ("Spain's Interior Ministry")
@@ -983,6 +996,119 @@ class _Pass:
                 cameo = reading.cameo or (iso3 + agent if agent else None)
                 self.spans[start] = (end, replace(reading, iso3=iso3, cameo=cameo))
             done[(reading.name, reading.type)] = self.spans[start][1]
+
+    # -- the body a person is introduced with ----------------------------------------
+    def owned_reading(self, start: int, end: int, reading: Reading) -> Reading | None:
+        """A person read with the body or country of the role they are introduced with: an
+        international body's official is that body's ("the AU's envoy" is IGO), a company's
+        analyst the company's (DEUBUS), a country's minister the country's government."""
+        found = self.owner_before(start) or self.owner_after(end)
+        if found is None:
+            return None
+        owner, agent = found
+        agent = reading.agent or agent
+        if (owner.cameo or "").startswith("IGO") or owner.origin == "igo":
+            return replace(reading, iso3=None, cameo=owner.cameo or "IGO")
+        if not owner.iso3:
+            return None
+        if owner.type == "ORG" and owner.cameo:
+            return replace(reading, iso3=owner.iso3, cameo=owner.cameo)
+        cameo = owner.iso3 + agent if agent and agent != "IGO" else None
+        return replace(reading, iso3=owner.iso3, cameo=cameo)
+
+    def owner_before(self, start: int) -> tuple[Reading, str | None] | None:
+        """ "The EU's foreign policy chief, Katrin X", "Chad's minister for water, Y": the
+        owner of a role written before the name, with the role's agent code."""
+        toks = self.toks
+        if start < 3 or toks[start - 1].text != ",":
+            return None
+        best: tuple[Reading, str | None] | None = None
+        j = start - 2
+        while j >= 0 and start - j <= 14 and toks[j].text not in (",", ";", ".", ":"):
+            if self.owner[j] >= 0:
+                first = self.owner[j]
+                found = self.owner_at(first, start - 1)
+                best = found or best
+                j = first
+            if toks[j].is_sent_start or toks[j].is_quote:
+                break
+            j -= 1
+        return best
+
+    def owner_after(self, end: int) -> tuple[Reading, str | None] | None:
+        """ "X, the AU commissioner for ...", "X, the African Union's envoy", "X, an analyst at
+        Metzler Capital", "X of the Japan Space Agency": the owner of a role written after."""
+        toks, n = self.toks, len(self.toks)
+        i = end
+        if i < n and toks[i].lower_ in ("of", "from") and i + 1 < n:
+            return self.owner_in_phrase(i + 1, None)
+        if i + 1 >= n or toks[i].text != ",":
+            return None
+        i += 1
+        if i + 1 < n and toks[i].text.isdigit() and toks[i + 1].text == ",":
+            i += 2  # "Nathan Brody, 41, a correspondent"
+        if i < n and toks[i].lower_ in ("a", "an", "the"):
+            i += 1
+        if i < n and self.owner[i] == i:
+            _, reading = self.spans[i]
+            if reading.type != "PERSON":
+                return self.owner_at(i, n)
+        role_end = i
+        while role_end < n and role_end - i < 6 and toks[role_end].text.islower():
+            if toks[role_end].lower_ in self.rules.owner_prepositions:
+                break
+            role_end += 1
+        agent = self.role_agent(i, role_end)
+        if agent is False or self.next_word(role_end) not in self.rules.owner_prepositions:
+            return None
+        return self.owner_in_phrase(role_end + 1, agent)
+
+    def owner_in_phrase(self, i: int, agent: str | None) -> tuple[Reading, str | None] | None:
+        """The first organisation or country a few words into "of the World Food Programme",
+        "at the Chicago-based news service ..."."""
+        toks = self.toks
+        for j in range(i, min(i + 5, len(toks))):
+            if self.owner[j] == j:
+                _, reading = self.spans[j]
+                if reading.type in ("ORG", "GPE") and reading.kind != "demonym":
+                    return reading, agent
+                return None
+            if not (toks[j].text.islower() or toks[j].text in ("-",)):
+                return None
+        return None
+
+    def owner_at(self, first: int, limit: int) -> tuple[Reading, str | None] | None:
+        """The span at `first` as the owner of the role written after it ("the EU's envoy",
+        "the AU commissioner"), with the role's agent, when a role follows before `limit`."""
+        end, reading = self.spans[first]
+        if reading.type not in ("ORG", "GPE", "NORP") or end >= limit:
+            return None
+        role = end + 1 if self.toks[end].lower_ in ("'s", "’s") else end
+        role_end = role
+        while role_end < limit and self.toks[role_end].text.islower():
+            if self.toks[role_end].lower_ in self.rules.owner_prepositions:
+                break
+            role_end += 1
+        agent = self.role_agent(role, role_end)
+        return None if agent is False else (reading, agent)
+
+    def role_agent(self, start: int, end: int) -> str | None | bool:
+        """The agent code of the role words toks[start:end] ("foreign policy chief" has none);
+        False when they hold no role word at all."""
+        words = [t.lower_ for t in self.toks[start:end]]
+        if not words or not any(w in self.gaz.titles or w in self.rules.role_words for w in words):
+            return False
+        return self.title_agent(" ".join(words))
+
+    def place_after_in(self, end: int) -> str | None:
+        """ "Metzler Capital in Frankfurt": an organisation's country from the place after it."""
+        if self.next_word(end) != "in" or end + 1 >= len(self.toks):
+            return None
+        owner = self.owner[end + 1]
+        if owner != end + 1:
+            return None
+        _, reading = self.spans[owner]
+        return reading.iso3 if reading.type == "GPE" and reading.kind != "demonym" else None
 
     def is_international(self, reading: Reading) -> bool:
         if reading.agent == "IGO":
