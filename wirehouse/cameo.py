@@ -37,6 +37,7 @@ class VerbPattern:
     one_sided: bool
     reverse: bool
     conditional: bool = False  # coded only as a conditional statement ("would respond if")
+    felt: bool = False  # "was concerned by X": the subject feels it; a passive form, not voice
 
     @property
     def specificity(self) -> int:
@@ -90,6 +91,7 @@ def verb_patterns() -> dict[str, tuple[VerbPattern, ...]]:
                 one_sided="one_sided" in flags,
                 reverse="reverse" in flags,
                 conditional="conditional" in flags,
+                felt="felt" in flags,
             )
             by_head.setdefault(head, []).append(pattern)
     return {head: tuple(sorted(patterns, key=precedence)) for head, patterns in by_head.items()}

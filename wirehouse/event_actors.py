@@ -276,7 +276,7 @@ def _with_bare_agents(
         if first and words[first - 1].lower in OWNER_PRONOUNS:
             index = last + 1  # "reopen their embassies": the subject's own, no actor of its own
             continue
-        origin = _origin(words, actors, last)
+        origin = _origin(words, actors, last, code)
         titled = next((a for a in actors if a.first == last + 1), None)
         unknown_role = titled is not None and titled.code[3:] in ("", "ELI")
         if (
@@ -303,9 +303,13 @@ def _with_bare_agents(
     return sorted(actors + found, key=lambda a: a.first)
 
 
-def _origin(words: Sequence[Word], actors: list[Actor], last: int) -> Actor | None:
-    """The country an agent phrase comes from: "delegations from Russia", "troops of Chad"."""
-    if last + 2 >= len(words) or words[last + 1].lower not in ("from", "of"):
+def _origin(words: Sequence[Word], actors: list[Actor], last: int, agent: str) -> Actor | None:
+    """The country an agent phrase comes from: "delegations from Russia", "troops of Chad";
+    "the authorities in Taipei" (governing where they sit; troops in a place are not its own)."""
+    if last + 2 >= len(words):
+        return None
+    preposition = words[last + 1].lower
+    if preposition not in ("from", "of") and not (preposition == "in" and agent == "GOV"):
         return None
     return next((a for a in actors if a.first == last + 2), None)
 

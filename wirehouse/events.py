@@ -33,9 +33,10 @@ REACTION_ROOTS = frozenset({"05", "11", "12", "01"})
 TARGETED_ROOTS = frozenset({"03", "11", "12", "13"})
 # ... except a pledge of aid, an event of its own like the aid itself (GDELT keeps it one-sided)
 UNTARGETED_CODES = ("033",)
+VISIT_CODES = ("042", "043", "044")  # a visit or a host names whom it met
 STANDALONE_ROOTS = frozenset({"11", "12", "13"})
 ACCUSATION = "112"  # blame needs someone blamed ("blamed the decline on misinformation")
-AID_ROOTS = frozenset({"03", "07"})
+AID_CODES = ("030", "031", "032", "033", "07")  # promised or given help: to someone
 # "He praised / visited the troops": forces honoured or visited with no country are one's own;
 # an appeal or a meeting ("urged the authorities") is addressed to the other side
 OWN_FORCES = frozenset({"MIL", "COP"})
@@ -222,13 +223,23 @@ def _latest_pair(history: Sequence[Event]) -> list[Actor]:
             if (e.sentence_start, e.event_code, e.event_text)
             == (event.sentence_start, event.event_code, event.event_text)
         ]
-        for side in (
-            {e.actor1_code: _actor1(e) for e in same},
+        for side in (  # "welcomed by the US and Britain": the welcomed are the two sides
             {e.actor2_code: _actor2(e) for e in same if e.actor2_code},
+            {e.actor1_code: _actor1(e) for e in same},
         ):
-            if len(side) == 2 and len({code[:3] for code in side if code}) == 2:
+            if len(side) == 2 and _two_sides(list(side)):
                 return list(side.values())
     return _last_exchange(history)  # "He spoke with Trump ... the two leaders agreed"
+
+
+def _two_sides(codes: list[str]) -> bool:
+    """Two countries, or two armed or political sides of one ("Sudan's army and the RSF")."""
+    one, other = codes
+    if not one or not other:
+        return False
+    if one[:3] != other[:3]:
+        return True
+    return len(one) > 3 and len(other) > 3 and one[3:6] != other[3:6]
 
 
 def _opposed(sides: list[Actor], history: Sequence[Event]) -> list[Actor]:
@@ -320,6 +331,8 @@ def _sentence_events(
         after = match.end + (match.end < len(words) and words[match.end].lower == "back")
         if _by_means(words, after) and words[match.head].lemma in RESPONSE_VERBS:
             continue  # "retaliated by banning imports": the ban is the act coded
+        if _alleged(words, match, matches):
+            continue  # "accused the army of bombing a market, killing 27": alleged, not coded
         if _infinitive_content(words, match, matches):
             continue  # "urged X to withdraw", "an agreement to remove tariffs": asked, not done
         intent = _announced(words, match)
@@ -368,7 +381,7 @@ def _sentence_events(
         if (
             sources
             and not targets
-            and match.pattern.code[:2] in AID_ROOTS
+            and match.pattern.code.startswith(AID_CODES)
             and home
             and not mediation
         ):
@@ -465,7 +478,7 @@ def _sentence_events(
             or _would_be(words, match)
             or _ruled_out(words, match.head) is False
         )
-        mutual = len(sources) > 1 and match.pattern.code[:2] in MUTUAL_ROOTS
+        mutual = len(sources) > 1 and _mutual(words, match)
         placed = any(not s.unplaced for s in sources)
         condition = hypothetical and _in_condition(words, match.head)
         if sources and not targets and not mutual and (condition or not placed):
@@ -486,7 +499,7 @@ def _sentence_events(
         elif not targets and len(sources) > 1 and _each_other(words, match):
             pairs = [(s, t) for s in sources for t in sources if s is not t]
         else:
-            pairs = _pairs(sources, targets, match.pattern)
+            pairs = _pairs(sources, targets, match.pattern, mutual)
         # the slot's actor may have been dropped as a self-target: then the verb phrase ends it
         slot_end = targets[-1].last + 1 if _slot_target(match) and targets else 0
         phrase_end = max(match.end, slot_end)
@@ -690,6 +703,8 @@ def _needs_target(pattern: cameo.VerbPattern, sources: list[Actor]) -> bool:
     drills", "warned it would take all necessary measures"); a promise, a bare warning or a
     reproach by an unplaced agent names no relation at all."""
     code = pattern.code
+    if code.startswith(VISIT_CODES):
+        return True  # "hosted earlier rounds of talks": whom, or no relation
     if code[:2] not in TARGETED_ROOTS or code.startswith(UNTARGETED_CODES):
         return False
     standalone = code[:2] in STANDALONE_ROOTS and not code.startswith(ACCUSATION)
@@ -748,8 +763,8 @@ def _infinitive_content(words: list[Word], match: Match, matches: list[Match]) -
     trade and to remove tariffs". An infinitive after a control verb ("agreed to send",
     "is expected to veto") is the event itself."""
     to = match.head - 1
-    while to >= 0 and words[to].lower.endswith("ly"):
-        to -= 1
+    while to >= 0 and (words[to].lower.endswith("ly") or words[to].text in QUOTE_MARKS):
+        to -= 1  # "to swiftly withdraw", "to 'seize this moment'"
     if to < 1 or words[to].lower != "to":
         return False
     before = words[to - 1]
@@ -768,6 +783,23 @@ def _infinitive_content(words: list[Word], match: Match, matches: list[Match]) -
     noun = words[k].lemma in cameo.event_nouns() or words[k].lemma in CONTENT_NOUNS
     after_subject = k > 0 and words[k - 1].text[:1].isupper() and words[k].lower.endswith("s")
     return noun and not after_subject  # "Germany plans to send": a verb after its subject
+
+
+def _alleged(words: list[Word], match: Match, matches: list[Match]) -> bool:
+    """An act after "accused X of" / "blamed X for": what the accusation says, not an event
+    ("... of lying and fired missiles": a second finite verb is the subject's own act)."""
+    head = words[match.head]
+    if not (head.lower.endswith("ing") or match.pattern.pos == "noun"):
+        return False
+    for other in matches:
+        if other.head >= match.head or not other.pattern.code.startswith(ACCUSATION):
+            continue
+        between = words[other.head + 1 : match.head]
+        if any("clause_break" in cameo.kinds_of(w.lower) for w in between):
+            continue
+        if any(w.lower in ("of", "for") for w in between):
+            return True
+    return False
 
 
 DECISION_NOUNS = frozenset({"decision", "move"})
@@ -1308,8 +1340,9 @@ def _subject(
         irregular = head_word.lower == head_word.lemma and _by_follows(words, match.head)
         if (
             word.lemma in PASSIVE_AUX
-            and k == match.head - 1
+            and all(_adverb(w) for w in words[k + 1 : match.head])
             and (_participle(head_word) or irregular)
+            and not match.pattern.felt
         ):
             subject.passive = True
         skippable = kinds & {
@@ -1616,7 +1649,7 @@ def _conjoined_left(words: list[Word], actors: list[Actor], last: Actor) -> list
         after_preposition = previous.first > 0 and words[previous.first - 1].lower in PREPOSITIONS
         if after_preposition and between == [","]:
             break  # "During his visit to Kenya, Putin praised": Kenya is no co-subject
-        if (tuple(between) in CONJUNCTIONS or _apposition(between)) and not previous.weak:
+        if (_conjunction(between) or _apposition(between)) and not previous.weak:
             group.insert(0, previous)
             index -= 1
         elif between in (["and"], [","]) and previous.weak and len(group[0].code) > 3:
@@ -1627,6 +1660,21 @@ def _conjoined_left(words: list[Word], actors: list[Actor], last: Actor) -> list
         else:
             break
     return group
+
+
+CONJOINED_MODIFIERS = 2  # "Sudan's army and the paramilitary RSF": words describing the second
+
+
+def _conjunction(between: list[str]) -> bool:
+    """ "and", ", ", "and the", or "and the paramilitary": what may join two conjoined actors."""
+    if tuple(between) in CONJUNCTIONS:
+        return True
+    if len(between) < 3 or tuple(between[:2]) not in CONJUNCTIONS:
+        return False
+    modifiers = between[2:]
+    return len(modifiers) <= CONJOINED_MODIFIERS and all(
+        w.isalpha() and w not in cameo.verb_patterns() and not cameo.kinds_of(w) for w in modifiers
+    )
 
 
 def _apposition(between: list[str]) -> bool:
@@ -1647,7 +1695,7 @@ def _conjoined_right(words: list[Word], actors: list[Actor], first: Actor) -> li
     while index + 1 < len(actors):
         following = actors[index + 1]
         between = [w.lower for w in words[group[-1].last + 1 : following.first]]
-        if tuple(between) in CONJUNCTIONS:
+        if _conjunction(between):
             group.append(following)
             index += 1
         else:
@@ -1868,8 +1916,14 @@ def _slot_target(match: Match) -> bool:
     return match.slot_actor is not None
 
 
+def _mutual(words: list[Word], match: Match) -> bool:
+    """ "Kenya and Somalia agreed": with each other; "Egypt and Qatar hosted": not."""
+    one_way = "one_way" in cameo.kinds_of(words[match.head].lower)
+    return match.pattern.code[:2] in MUTUAL_ROOTS and not one_way
+
+
 def _pairs(
-    sources: list[Actor], targets: list[Actor], pattern: cameo.VerbPattern
+    sources: list[Actor], targets: list[Actor], pattern: cameo.VerbPattern, mutual: bool
 ) -> list[tuple[Actor, Actor | None]]:
     sources = [s for s in sources if not s.weak]
     if not sources:
@@ -1884,7 +1938,7 @@ def _pairs(
         ]
     if len(sources) > 1 and pattern.code.startswith(("033", "07")):
         return [(s, None) for s in sources]  # "Japan and Qatar will pay for ...": co-donors
-    if len(sources) > 1 and pattern.code[:2] in MUTUAL_ROOTS:
+    if len(sources) > 1 and mutual:
         # "Kenya and Somalia agreed": symmetric, one event each way
         return [(s, t) for s in sources for t in sources if s is not t]
     if len(sources) > 1:  # "Washington and Seoul condemned the launch": each, not each other
@@ -1968,7 +2022,7 @@ def _antecedent_target(
     if fronted:
         noun_at = fronted[0]  # "a claim Kyiv denied": the relative clause's antecedent
     elif subject.passive:
-        noun_at = match.head - 2
+        noun_at = _before_passive(words, match.head)
     elif match.end < len(words) and words[match.end].lower in ("the", "this", "these", "such"):
         noun_at = _noun_after(words, match.end + 1)
     elif match.pattern.slots and words[match.end - 2].lower in ("the", "this", "these", "such"):
@@ -1999,6 +2053,20 @@ def _antecedent_target(
         # as one, but a reaction points at the other side of the sentence just before
         return [_actor1(others[-1])]
     return _noun_maker(text, words[noun_at].lemma, words[0].start, earlier, own)
+
+
+def _before_passive(words: list[Word], head: int) -> int:
+    """The word before "was condemned" / "were also condemned": the passive's subject noun."""
+    k = head - 1
+    while k >= 0 and ("aux" in cameo.kinds_of(words[k].lower) or _adverb(words[k])):
+        k -= 1
+    return k
+
+
+def _adverb(word: Word) -> bool:
+    """ "also", "swiftly": an adverb from the table, or a word in -ly (none is a noun here)."""
+    lower = word.lower
+    return "adverb" in cameo.kinds_of(lower) or (lower.endswith("ly") and lower.isalpha())
 
 
 MAKER_REACH = 600  # characters back in which "drills by China" is looked for
