@@ -52,6 +52,11 @@ GROUPS = {
     "Ghana": ("GPE", ()),
     "Hungary": ("GPE", ()),
     "Ukraine": ("GPE", ("Kyiv",)),
+    "Baltic Sea": ("LOC", ()),
+    "NASA": ("ORG", ()),
+    "European Space Agency": ("ORG", ()),
+    "Central Bank of Chile": ("ORG", ()),
+    "National Statistics Institute": ("ORG", ()),
 }
 
 
@@ -456,10 +461,86 @@ def test_the_role_is_the_holder_named_last_not_the_one_titled_last():
     assert said(quoted)[-1] == ("We need shells,", "Olena Marchenko")
 
 
+def test_the_agent_of_a_passive_speech_verb_speaks():
+    text = 'The drills were denounced by Russia as "a rehearsal for invasion".'
+    assert said(text) == [("a rehearsal for invasion", "Russia")]
+    unnamed = 'The plan was described by officials as "a rehearsal for something worse".'
+    assert said(unnamed) == [("a rehearsal for something worse", None)]
+
+
+def test_a_place_after_for_is_the_remit_not_the_speaker():
+    text = (
+        'The State Department\'s envoy for North Korea said the talks had been "useful but slow."'
+    )
+    assert said(text) == [("useful but slow.", "State Department")]
+
+
+def test_the_government_in_a_city_speaks_for_the_country_of_that_city():
+    text = (
+        "The military government in Naypyidaw said it would attend the regional summit "
+        '"without conditions".'
+    )
+    assert [s for _, s, _ in speakers(text)] == ["Myanmar"]
+    # a body that is no government keeps its own reading: the embassy is not the host country
+    embassy = 'Its embassy in Nairobi said the claims were "baseless and malicious."'
+    assert [s for _, s, _ in speakers(embassy)] == [None]
+
+
+def test_a_document_speaks_for_its_author_not_for_who_saw_it():
+    published = '"The suspects were detained," according to a NATO statement issued on Sunday.'
+    assert said(published) == [("The suspects were detained,", "NATO")]
+    issued = '"Talks have stalled," according to a statement issued by the European Commission.'
+    assert said(issued) == [("Talks have stalled,", "European Commission")]
+    seen = '"Talks have stalled," according to a draft seen by the State Department.'
+    assert said(seen) == [("Talks have stalled,", None)]
+
+
+def test_a_persons_office_speaks_for_the_person():
+    text = 'Trump\'s office said the call had been "productive and warm."'
+    assert said(text) == [("productive and warm.", "Donald Trump")]
+
+
+def test_a_clause_of_its_own_after_a_partial_quote_frames_nothing_before_it():
+    text = (
+        'Russia urged NATO to "stop the drills" in the Baltic Sea, and the European Commission '
+        'said it was "watching closely".'
+    )
+    assert said(text) == [
+        ("stop the drills", "Russia"),
+        ("watching closely", "European Commission"),
+    ]
+    # a sea, a river or a region never speaks, whatever frame reaches it
+    sea = '"Stop the drills now," the Baltic Sea said.'
+    assert said(sea) == [("Stop the drills now,", None)]
+
+
+def test_a_long_apposition_before_a_coordinated_verb_keeps_its_name():
+    text = (
+        "Pedro Alves, a fisherman who has worked the coast north of Setúbal for thirty years, "
+        'welcomed the quota but warned against "emptying the sea."'
+    )
+    assert said(text) == [("emptying the sea.", "Pedro Alves")]
+
+
+def test_an_organisation_word_follows_the_subject_before_it_else_the_name_holding_it():
+    bank = (
+        "The Central Bank of Chile cut its rate on Tuesday.\n\n"
+        "Prices rose 3% in May, the National Statistics Institute said.\n\n"
+        'The bank said the decision had been "finely balanced" this time.'
+    )
+    assert said(bank) == [("finely balanced", "Central Bank of Chile")]
+    agency = (
+        "The European Space Agency signed the deal in Paris.\n\n"
+        "NASA welcomed the agreement.\n\n"
+        '"The Moon is big enough for everyone," the agency said.'
+    )
+    assert said(agency) == [("The Moon is big enough for everyone,", "NASA")]
+
+
 # Floors on the hand-annotated gold set (data/gold, 22 articles), scored by wirehouse.scoring; set
 # just below the level reached (1.0 on all three when set: 119 quotes, 125 speakers, 181 rows).
 RECALL_FLOOR = 0.99
-SPEAKER_FLOOR = 0.97
+SPEAKER_FLOOR = 0.99
 PRECISION_FLOOR = 0.99
 
 

@@ -707,21 +707,32 @@ def resolve_role(
         if speaking:
             return speaking[-1][1]
     if kind == "org":
-        named = _org_named(text, mentions, index, reach, pos, noun)
-        if named:
-            return named
+        labelled = _org_labelled(text, mentions, index, reach, pos, noun)
+        if labelled:
+            return labelled
         # an unnamed "the agency" only reaches back to the previous paragraph
         near = paragraph_start(text, pos, 1, floor=pos - REACH_CHARS)
         orgs = [(m, e) for m, e in orgs if m.start_char >= near and not _affiliation(text, m)]
-        if orgs:
-            return orgs[-1][1]
-        # with no organisation that close, the one whose name holds the noun, however far back
+        if orgs and _opens_sentence(text, orgs[-1][0]):
+            return orgs[-1][1]  # "NASA welcomed the deal. … the agency said": its subject
+        # else the latest whose name holds the noun, however far back: "the bank" is the
+        # Reserve Bank of the lead, not the source of a figure ("…, Statistics South Africa
+        # said")
         holding = _org_holding(text, mentions, index, 0, pos, noun)
-        if holding or noun not in ("government", "administration", "regime"):
-            return holding
+        if holding or orgs:
+            return holding or orgs[-1][1]
+        if noun not in ("government", "administration", "regime"):
+            return None
         countries = _candidates(text, mentions, index, near, pos, ("GPE",))
         return countries[-1][1] if countries else None
     return orgs[-1][1] if orgs else None
+
+
+def _opens_sentence(text: str, mention: Mention) -> bool:
+    """Whether the mention is the subject opening its sentence ("NASA welcomed", "The World
+    Bank said")."""
+    opening = text[sentence_start(text, mention.start_char) : mention.start_char]
+    return opening.strip().lower() in ("", "the")
 
 
 # Words that may stand between a name and the organisation noun it labels ("China's defence
@@ -739,7 +750,7 @@ def _labels(text: str, mention: Mention, noun: str) -> bool:
     return bool(match) and not any(w.lower() in _NOT_MODIFIERS for w in match.group(1).split())
 
 
-def _org_named(
+def _org_labelled(
     text: str,
     mentions: Sequence[Mention],
     index: dict[str, Entity],
@@ -747,17 +758,14 @@ def _org_named(
     pos: int,
     noun: str,
 ) -> Entity | None:
-    """The organisation an organisation word ("the ministry", "the bank") names: a name written
-    with the noun in reach, of any type ("China's defence ministry ... the ministry" is China);
-    else the latest organisation in reach whose name holds the noun."""
+    """The latest name in reach written with the organisation word, of any type ("China's
+    defence ministry ... the ministry" is China)."""
     labelled = [
         (m, index[m.entity_id])
         for m in _indexed(mentions).between(reach, pos)
         if m.entity_id in index and not inside_quote(text, m.start_char) and _labels(text, m, noun)
     ]
-    if labelled:
-        return labelled[-1][1]
-    return _org_holding(text, mentions, index, reach, pos, noun)
+    return labelled[-1][1] if labelled else None
 
 
 # "Diane Swonk, chief economist at KPMG": the organisation a person is written with

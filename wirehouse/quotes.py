@@ -68,6 +68,7 @@ _CONJUNCTION = re.compile(
 )
 _AFFILIATION = re.compile(r"\s+(?:of|from|at|with)\s+(?:the\s+)?[A-Z]")
 _LOCATIVE = re.compile(r"\s+in\s+(?:the\s+)?[A-Z]")  # "its embassy in Nairobi"
+_FOR_PLACE = re.compile(r"\s+for\s+(?:the\s+)?[A-Z]")  # "the envoy for Syria"
 _WORDS = re.compile(r"[^\W\d_]+")
 _NEXT_CAPITAL = re.compile(r"[\"”’»']*\s+[A-Z]")
 _WORDS_AT = re.compile(r"[^\W\d_][\w’'-]*")
@@ -409,8 +410,8 @@ class _Context:
         return self.by_id[mention.entity_id].type
 
     def speaker(self, entity: Entity | None, verb: str | None) -> _Speaker | None:
-        if entity is None:
-            return None
+        if entity is None or entity.type == "LOC":
+            return None  # a sea, a river or a region never speaks (a country or city may)
         entity = self.full_name(entity)
         return _Speaker(entity.name, entity.entity_id, verb, entity.type)
 
@@ -455,8 +456,16 @@ def _resolve_phrase(ctx: _Context, start: int, end: int, verb: str | None) -> _S
         return ctx.speaker(coref.resolve_person(ctx.text, start, ctx.entities, ctx.mentions), verb)
     locative = _LOCATIVE.search(phrase)
     if locative and coref.role_kind(phrase[: locative.start()]):
+        seat = _government_seat(ctx, start + locative.end() - 1, end, phrase[: locative.start()])
+        if seat:  # "the army-backed government in Port Sudan": the state of that city
+            return ctx.speaker(seat, verb) if isinstance(seat, Entity) else _Speaker(*seat, verb)
         # "the Russian embassy in London", "its embassy in Nairobi": the place is no speaker
         return _resolve_phrase(ctx, start, start + locative.start(), verb)
+    remit = _FOR_PLACE.search(phrase)
+    if remit and _is_place(ctx, start + remit.end() - 1, end):
+        # "the Serbian government's office for Kosovo", "the UN envoy for Syria": the place is
+        # the holder's remit, not the speaker
+        return _resolve_phrase(ctx, start, start + remit.start(), verb)
     affiliation = _AFFILIATION.search(phrase)
     if affiliation and phrase[: affiliation.start()].strip():
         # "Marta Kowalczyk of BEUC", "Ana Silva from the union": the head comes first
@@ -524,6 +533,9 @@ def _resolve_role(
             held = _compatriot(ctx, start, inside)
         if held:
             return ctx.speaker(held, verb)
+    owner = _owner(ctx, inside)
+    if owner and kind != "person":  # "Macron's office said", "Starmer's spokesman said"
+        return ctx.speaker(owner, verb)
     groups = [m for m in inside if ctx.type_of(m) in ("ORG", "GPE", "NORP")]
     if groups:
         orgs = [m for m in groups if ctx.type_of(m) == "ORG"] or groups
@@ -553,9 +565,55 @@ def _resolve_role(
     )
 
 
+def _owner(ctx: _Context, inside: list[Mention]) -> Entity | None:
+    """The person whose office, aides or spokesman a role phrase names: the last mention in it,
+    a person written with a possessive ("Prime Minister Keir Starmer's office")."""
+    if not inside or ctx.type_of(inside[-1]) != "PERSON":
+        return None
+    after = ctx.text[inside[-1].end_char : inside[-1].end_char + 2]
+    return ctx.by_id[inside[-1].entity_id] if after in ("'s", "’s") else None
+
+
 @cache
 def _state_bodies() -> frozenset[str]:
     return frozenset(row["noun"] for row in read_csv_rows("quotes", "state_bodies.csv"))
+
+
+@cache
+def _governments() -> frozenset[str]:
+    """The state bodies that are the government itself, wherever it sits."""
+    rows = read_csv_rows("quotes", "state_bodies.csv")
+    return frozenset(row["noun"] for row in rows if row["governs"] == "yes")
+
+
+def _is_place(ctx: _Context, start: int, end: int) -> bool:
+    """Whether body[start:end] is exactly one mention of a place."""
+    inside = ctx.mentions_in(start, end)
+    return (
+        len(inside) == 1
+        and ctx.type_of(inside[0]) in ("GPE", "LOC")
+        and not ctx.text[inside[0].end_char : end].strip()
+    )
+
+
+def _government_seat(
+    ctx: _Context, start: int, end: int, holder: str
+) -> Entity | tuple[str, str | None] | None:
+    """The country whose government sits at the place in body[start:end], when holder is a
+    government word ("the government in Port Sudan", "the junta in Naypyidaw"): its entity when
+    the article names the country, else (its name, None)."""
+    role = coref.role_kind(holder)
+    if role is None or role[0] not in _governments() or not _is_place(ctx, start, end):
+        return None
+    place = ctx.by_id[ctx.mentions_in(start, end)[0].entity_id]
+    iso3 = place.country_code
+    if iso3 is None:
+        return None
+    countries = [e for e in ctx.entities if e.country_code == iso3 and _is_country(e)]
+    if countries:
+        return countries[0]
+    name = _country_name(iso3)
+    return (name, None) if name else None
 
 
 @cache
@@ -763,8 +821,23 @@ def _phrase_after(ctx: _Context, start: int, limit: int) -> tuple[int, int]:
     the sentence end, so abbreviations like "Dr." stay in)."""
     stop = re.search(r"[,;:!?\n" + MASK + "]", ctx.masked[start:limit])
     end = start + stop.start() if stop else limit
+    participle = _document_participles().search(ctx.text, start, end)
+    if participle and participle.group("author") and participle.group("agent"):
+        # "a statement issued by the ministry": the ministry speaks
+        start = participle.start("agent")
+    elif participle:  # "an FSB statement published on Friday", "a memo seen by Reuters"
+        end = participle.start()
     cut = _PLACE_CUT.search(ctx.text[start:end])
     return start, start + cut.start() if cut else end
+
+
+@cache
+def _document_participles() -> re.Pattern[str]:
+    """A participle after a document noun, with its agent when its kind is author."""
+    rows = read_csv_rows("quotes", "document_participles.csv")
+    authors = "|".join(re.escape(r["participle"]) for r in rows if r["kind"] == "author")
+    readers = "|".join(re.escape(r["participle"]) for r in rows if r["kind"] == "reader")
+    return re.compile(rf"\s+(?:(?P<author>{authors})|{readers})\b(?:\s+by\s+(?P<agent>\S))?")
 
 
 def _speaker_after(ctx: _Context, start: int, limit: int, verb: str) -> _Speaker | None:
@@ -839,7 +912,7 @@ def _after_frame(ctx: _Context, span: QuoteSpan) -> _Speaker | None:
             return _speaker_after(ctx, match.end(), limit, verb) or _nobody(
                 ctx, match.end(), limit, verb
             )
-        if kind != "speech" or _PREDICATE.match(subject):
+        if kind != "speech" or _PREDICATE.match(subject) or _next_clause(subject):
             return None
         if _CONJUNCTION.match(subject):
             return _sentence_final(ctx, begin, match.start(), verb)
@@ -851,6 +924,18 @@ def _after_frame(ctx: _Context, span: QuoteSpan) -> _Speaker | None:
             found = _speaker_after(ctx, match.end(), limit, verb)
         return found or _nobody(ctx, begin, limit, verb)
     return None
+
+
+_ADJUNCT_THEN_CLAUSE = re.compile(
+    r"^(?:in|on|at|to|from|over|near|with|for|against)\s.*\b(?:and|but|while)\s"
+)
+
+
+def _next_clause(subject: str) -> bool:
+    """Whether the words between a quote and a speech verb go on with the quote's own sentence
+    (a place or a time) and then open a clause of their own: '… urged Beijing to "…" in the
+    Taiwan Strait, and Japan's minister said …' frames this quote before it, not after."""
+    return bool(_ADJUNCT_THEN_CLAUSE.match(subject))
 
 
 def _sentence_final(ctx: _Context, begin: int, verb_at: int, verb: str) -> _Speaker | None:
@@ -881,6 +966,11 @@ def _before_frame(ctx: _Context, span: QuoteSpan, floor: int) -> _Speaker | None
     for match in reversed(verbs):
         verb = match.group()
         kind = speech_verbs()[verb.lower()]
+        agent = _BY_AGENT.match(ctx.masked, match.end(), end)
+        if agent:  # "The arrests were condemned by Belgrade as "…"": the agent speaks
+            return _resolve_phrase(ctx, agent.start(1), agent.end(1), verb) or _nobody(
+                ctx, agent.start(1), agent.end(1), verb
+            )
         if kind == "according":
             return _speaker_after(ctx, match.end(), end, verb) or _nobody(
                 ctx, match.end(), end, verb
@@ -906,6 +996,9 @@ def _before_frame(ctx: _Context, span: QuoteSpan, floor: int) -> _Speaker | None
     return None
 
 
+# a passive speech verb's agent, up to the "as" that introduces the quote ("described by
+# officials as a "…"")
+_BY_AGENT = re.compile(r"\s+by\s+([^,;:" + MASK + r"]+?)\s+as\b[^,;:" + MASK + r"]*$")
 _WITH_SUBJECT = re.compile(r",\s+with\s+([^,;" + MASK + r"]+?)\s+$")
 
 
@@ -942,9 +1035,19 @@ def _coordinated_subject(ctx: _Context, begin: int, verb_at: int, verb: str) -> 
     leading = [p for p in pieces[:-1] if ctx.text[p[0] : p[1]].strip()]
     if found or not words[0].islower() or not leading or len(leading) > 3:
         return found
-    if any(len(ctx.text[a:b].split()) > 6 for a, b in leading):
+    if any(len(ctx.text[a:b].split()) > 6 for a, b in leading if not _is_apposition(ctx, a, b)):
         return None
     return _first_person(ctx, leading, verb)
+
+
+_APPOSITION = re.compile(r"\s*(?:an?|the|who|whose|which)\s", re.IGNORECASE)
+
+
+def _is_apposition(ctx: _Context, start: int, end: int) -> bool:
+    """Whether body[start:end] describes the name before it, however long ("Rep. John Ferris,
+    a Texas Republican who sits on the committee, welcomed ..."): it opens with an article or
+    a relative word."""
+    return bool(_APPOSITION.match(ctx.text, start, end))
 
 
 def _coordinated(ctx: _Context, begin: int, verb_at: int) -> bool:
