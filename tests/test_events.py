@@ -1615,3 +1615,19 @@ def test_the_authorities_in_a_capital_are_its_government():
 def test_an_ambassador_recalled_from_a_capital_targets_its_country():
     found = real_triples("Peru recalled its ambassador in Caracas on Tuesday.")
     assert any(s == "PER" and t and t.startswith("VEN") and c == "161" for s, t, c in found)
+
+
+def test_a_name_set_off_by_commas_after_a_long_role_phrase_is_the_subject():
+    text = (
+        "The European Union's special envoy for the Horn of Africa, Mariam Osei, "
+        "urged Ethiopia to withdraw its troops."
+    )
+    assert ("IGOEUREEC", "ETH", "0256") in real_triples(text)
+
+
+def test_agents_sent_and_speakers_named_after_the_verb_are_not_its_target():
+    text = (
+        "Kenya and Somalia agreed to send delegations to peace talks in the Ethiopian capital "
+        "next month, African Union and IGAD mediators said."
+    )
+    assert real_triples(text) == {("KEN", "SOM", "036"), ("SOM", "KEN", "036")}

@@ -1490,14 +1490,14 @@ def _apposition_subject(
     # "Leila Farahani, 54, a sociologist at Sciences Po, was": the name before stacked asides
     opening = next((j for j in commas if j - 1 in at_word), None)
     if opening is None:
-        return None
+        return _named_in_commas(actors, commas[0], comma) if commas else None
     inside = words[opening + 1 : comma]
     if not inside or any(_finite_head(w) or "speech" in cameo.kinds_of(w.lower) for w in inside):
         return None
     head = at_word[opening - 1]
-    if head.weak or not _clause_initial(words, head.first):
-        return None
     described = [a for a in actors if opening < a.first and a.last < comma and not a.weak]
+    if head.weak or not _clause_initial(words, head.first):
+        return _named_in_commas(actors, opening, comma)
     if not described:
         return head
     other = described[-1]
@@ -1508,6 +1508,13 @@ def _apposition_subject(
     if (best.entity_type != "PERSON" and len(best.code) > 3) or len(best.code) > len(head.code):
         return replace(head, code=best.code, unplaced="") if best is other else head
     return head
+
+
+def _named_in_commas(actors: list[Actor], opening: int, comma: int) -> Actor | None:
+    """ "The EU's envoy for the Belgrade-Pristina dialogue, Katarina Vogel, called": the name
+    set off by commas after a long role phrase is the subject."""
+    named = [a for a in actors if (a.first, a.last) == (opening + 1, comma - 1)]
+    return named[0] if named and named[0].entity_type == "PERSON" else None
 
 
 def _noun_after_actor(words: list[Word], at_word: dict[int, Actor], k: int) -> Actor | None:
@@ -1780,10 +1787,17 @@ def _target(
                 # "cut military ties with France": a modifier of the object word
                 or (actor.entity_type == "AGENT" and actor.last + 1 in match.matched)
             )  # "respond with full force": the threat's object, not its target
+            # "agreed to send delegations": the object of an infinitive, not the target
+            object_word = object_word or (
+                actor.entity_type == "AGENT" and k >= 2 and words[k - 2].lower == "to"
+            )
             # "struck targets in Lebanon": where an attack falls is whom it hits
+            preposition = k - 1
+            while preposition > 0 and words[preposition].lower in ("the", "a", "an"):
+                preposition -= 1  # "talks in the Ethiopian capital"
             place = (
-                words[k - 1].lower in WHERE_NOT_WHOM
-                and k - 1 not in match.matched
+                words[preposition].lower in WHERE_NOT_WHOM
+                and preposition not in match.matched
                 and match.pattern.code[:2] not in FORCE_ROOTS
             )
             if _next_clause_subject(words, actor):
@@ -1873,9 +1887,20 @@ def _next_clause_subject(words: list[Word], actor: Actor) -> bool:
 
 
 def _attributed(words: list[Word], actor: Actor) -> bool:
-    """An actor right before a reporting verb ("..., the ministry said") is its subject."""
-    following = actor.last + 1
-    return following < len(words) and "speech" in cameo.kinds_of(words[following].lower)
+    """An actor right before a reporting verb ("..., the ministry said") is its subject, also
+    when joined with others and an agent noun ("African Union and IGAD mediators said")."""
+    for word in words[actor.last + 1 : actor.last + 1 + ATTRIBUTION_REACH]:
+        if "speech" in cameo.kinds_of(word.lower):
+            return True
+        joining = word.lower == "and" or word.text[:1].isupper()
+        plural = word.text.isalpha() and word.text.islower() and word.lower != word.lemma
+        plural = plural and word.lower.endswith("s")
+        if not (joining or plural or word.lemma in cameo.agent_first_words()):
+            return False
+    return False
+
+
+ATTRIBUTION_REACH = 6  # words between an actor and the reporting verb it is the subject of
 
 
 def _participial_clause(words: list[Word], k: int) -> bool:
