@@ -8,7 +8,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from wirehouse import load, transform
+from wirehouse import analysis, load
 from wirehouse.model import Article
 from wirehouse.process import _process_batch
 from wirehouse.read import discover
@@ -42,24 +42,24 @@ def _article() -> Article:
 
 
 def test_a_failing_events_stage_leaves_the_other_stages_rows(monkeypatch) -> None:
-    monkeypatch.setattr(transform, "find_events", _broken)
-    analysis = transform.analyse(_article())
-    assert analysis.events == []
-    assert [q.speaker for q in analysis.quotes] == ["Ruth Achieng"]
-    assert {e.name for e in analysis.entities} >= {"Kenya", "Somalia", "Ruth Achieng"}
-    assert analysis.amounts
-    assert analysis.failures == {"events": "internal error: ValueError: a bug met on unusual text"}
+    monkeypatch.setattr(analysis, "find_events", _broken)
+    result = analysis.analyse(_article())
+    assert result.events == []
+    assert [q.speaker for q in result.quotes] == ["Ruth Achieng"]
+    assert {e.name for e in result.entities} >= {"Kenya", "Somalia", "Ruth Achieng"}
+    assert result.amounts
+    assert result.failures == {"events": "internal error: ValueError: a bug met on unusual text"}
 
 
 def test_a_failing_entities_stage_skips_quotes_and_events_but_keeps_amounts(monkeypatch):
-    monkeypatch.setattr(transform, "find_entities", _broken)
-    analysis = transform.analyse(_article())
-    assert (analysis.entities, analysis.quotes, analysis.events) == ([], [], [])
-    assert [a.low for a in analysis.amounts] == [4_000_000]
-    assert analysis.failures["entities"].startswith("internal error: ValueError")
+    monkeypatch.setattr(analysis, "find_entities", _broken)
+    result = analysis.analyse(_article())
+    assert (result.entities, result.quotes, result.events) == ([], [], [])
+    assert [a.low for a in result.amounts] == [4_000_000]
+    assert result.failures["entities"].startswith("internal error: ValueError")
     assert (
-        analysis.failures["quotes"]
-        == analysis.failures["events"]
+        result.failures["quotes"]
+        == result.failures["events"]
         == ("not run: the entities stage failed")
     )
 
@@ -68,13 +68,13 @@ def test_a_time_limit_inside_a_stage_is_not_taken_for_a_stage_failure(monkeypatc
     def too_slow(*_args):
         raise TimeoutError("time limit")
 
-    monkeypatch.setattr(transform, "find_quotes", too_slow)
+    monkeypatch.setattr(analysis, "find_quotes", too_slow)
     with pytest.raises(TimeoutError):
-        transform.analyse(_article())
+        analysis.analyse(_article())
 
 
 def test_the_article_loads_and_the_failure_is_quarantined(monkeypatch, tmp_path: Path) -> None:
-    monkeypatch.setattr(transform, "find_quotes", _broken)
+    monkeypatch.setattr(analysis, "find_quotes", _broken)
     (tmp_path / "in").mkdir()
     (tmp_path / "in" / "story.txt").write_text("Border raid\n\n" + STORY, encoding="utf-8")
     batch = _process_batch(list(discover(tmp_path / "in")), {}, "run-1")

@@ -36,6 +36,11 @@ def configure(spacy_model: str | None) -> None:
         pipeline.cache_clear()
 
 
+def configured() -> str | None:
+    """The installed model's name the pipeline uses, or None for blank English."""
+    return _model
+
+
 @Language.component("wirehouse_paragraphs")
 def paragraph_breaks(doc: Doc) -> Doc:
     """A line break ends a sentence: headlines and datelines have no full stop."""
@@ -71,4 +76,4 @@ def parse(text: str) -> Doc:
     return pipeline()(text)
 
 
-__all__ = ["configure", "parse", "pipeline", "recognise"]
+__all__ = ["configure", "configured", "parse", "pipeline", "recognise"]

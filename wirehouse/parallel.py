@@ -1,7 +1,14 @@
-"""Worker processes for the batches of a run: a process pool whose workers load the NLP once.
+"""Worker processes for the batches of a run: a process pool whose workers start warm.
 
-Kept free of Prefect so a worker starts by importing only what a batch needs; the flow wraps
-each submission in a Prefect task of its own (flows/ingest.py).
+The workers are forked from a fork server (multiprocessing's "forkserver" start method) that
+has imported and loaded the NLP once (wirehouse.preload): the pipeline, gazetteers, language
+model and word lists. A worker then starts in milliseconds and shares those pages with the
+server instead of paying some 3 s of CPU for its own copy, and later runs in the same process
+reuse the server. The server is a fresh single-threaded interpreter, not a fork of the flow's
+process, so it inherits none of Prefect's threads or open connections; it never imports polars
+(whose threads make forking unsafe): workers import it, and the rest of a batch's needs, after
+the fork. Kept free of Prefect; the flow wraps each submission in a Prefect task of its own
+(flows/ingest.py).
 """
 
 from __future__ import annotations
@@ -13,10 +20,12 @@ from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 
+from wirehouse import nlp
+from wirehouse.analysis import analyse
 from wirehouse.extract import extract
 from wirehouse.model import RawRecord
-from wirehouse.transform import analyse
 
+PRELOAD = "wirehouse.preload"  # the module the fork server imports: it calls warm_up()
 _WARM_UP_TEXT = (
     "Talks resume in Geneva\n\n"
     "Secretary of State Antony Blinken met North Korea's foreign minister in Geneva on Monday. "
@@ -24,10 +33,14 @@ _WARM_UP_TEXT = (
 )
 
 
-def warm_up() -> None:
+def warm_up(spacy_model: str | None = None) -> None:
     """Load the NLP's pipeline, gazetteers and word lists by analysing one short article, so a
-    worker pays for them once, before its first batch."""
+    process pays for them once, before its first batch. Cheap where they are loaded already,
+    as in a worker forked from the warm fork server; the model named is the one the flow's
+    process has configured (the server may have started under another)."""
     _without_data_synthesis()
+    if spacy_model != nlp.configured():
+        nlp.configure(spacy_model)
     analyse(extract(RawRecord("warm-up.txt", 0, "txt", "", text=_WARM_UP_TEXT)))
 
 
@@ -43,11 +56,15 @@ def _without_data_synthesis() -> None:
 def batch_pool(workers: int | None = None) -> Iterator[ProcessPoolExecutor]:
     """A pool of `workers` processes (default one per CPU), warmed up, shut down on exit.
 
-    The run does not wait for the idle workers to exit (about a second: unloading spaCy and
-    the rest); Python still joins them before the process ends."""
-    context = multiprocessing.get_context("spawn")  # no inherited threads or open connections
+    The run does not wait for the idle workers to exit; Python still joins them before the
+    process ends."""
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload([PRELOAD])
     pool = ProcessPoolExecutor(
-        max_workers=workers or os.cpu_count() or 1, mp_context=context, initializer=warm_up
+        max_workers=workers or os.cpu_count() or 1,
+        mp_context=context,
+        initializer=warm_up,
+        initargs=(nlp.configured(),),
     )
     try:
         yield pool

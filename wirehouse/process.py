@@ -19,11 +19,12 @@ from typing import Any
 
 import polars as pl
 
+from wirehouse.analysis import analyse
 from wirehouse.extract import ExtractError, extract
 from wirehouse.model import SourceFile
 from wirehouse.read import DEFAULT_MAX_BYTES, ReadError, file_bytes, read_records, sha256
 from wirehouse.timing import collect, timed
-from wirehouse.transform import analyse, article_rows, build_tables
+from wirehouse.transform import article_rows, build_tables
 from wirehouse.validate import mark_rejected, validate
 
 DEFAULT_MAX_SECONDS = 60.0

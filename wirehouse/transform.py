@@ -1,7 +1,8 @@
-"""Transform stage: analyse each article's body and lay the results out as polars tables.
+"""Transform stage: lay each article and its analysis out as polars tables.
 
-`analyse` runs the NLP on one article (pure: body in, Analysis out); `build_tables` turns a
-batch of articles, their analyses and their source-file outcomes into one frame per table.
+wirehouse.analysis runs the NLP on one article (pure: body in, Analysis out); `article_rows`
+turns an article and its analysis into rows, and `build_tables` a batch of those rows and
+their source-file outcomes into one frame per table.
 """
 
 from __future__ import annotations
@@ -14,13 +15,7 @@ from typing import Any
 import polars as pl
 
 from schemas import TABLE_SCHEMAS
-from wirehouse import nlp
-from wirehouse.amounts import find_amounts
-from wirehouse.entities import find_entities
-from wirehouse.events import find_events
 from wirehouse.model import Analysis, Article
-from wirehouse.quotes import find_quotes
-from wirehouse.timing import timed
 from wirehouse.validate import STAGE_FAILURES
 
 TABLES = tuple(TABLE_SCHEMAS)
@@ -33,40 +28,6 @@ STAGE_TABLES = {
     "quotes": ("quotes",),
     "events": ("events",),
 }
-
-
-def analyse(article: Article) -> Analysis:
-    """Entities, amounts, quotes and events of one article; offsets index article.body.
-
-    A stage that fails (a bug met on unusual text) costs the article that stage's rows only:
-    the failure is kept in analysis.failures, and the other stages still run. Quotes and events
-    name their speakers and actors through the entities, so they wait on that stage."""
-    analysis = Analysis()
-    doc = _stage(analysis, "entities", nlp.parse, article.body)  # the recogniser runs here
-    found = _stage(analysis, "entities", find_entities, doc) if doc is not None else None
-    if found is not None:
-        analysis.entities, analysis.mentions = found
-    analysis.amounts = _stage(analysis, "amounts", find_amounts, article.body) or []
-    if "entities" in analysis.failures:
-        for stage in ("quotes", "events"):
-            analysis.failures[stage] = "not run: the entities stage failed"
-        return analysis
-    analysis.quotes = _stage(analysis, "quotes", find_quotes, doc, *found) or []
-    published = article.published_at
-    analysis.events = _stage(analysis, "events", find_events, doc, *found, published) or []
-    return analysis
-
-
-def _stage(analysis: Analysis, stage: str, function, *args):
-    """function(*args) timed as `stage`; None, with the failure noted, when it raises. A time
-    limit or lack of memory is the whole file's problem, so those go on up."""
-    try:
-        return timed(stage, function, *args)
-    except (TimeoutError, MemoryError):
-        raise
-    except Exception as error:
-        analysis.failures[stage] = f"internal error: {type(error).__name__}: {error}"
-        return None
 
 
 def _fields_of(record: Any) -> dict[str, Any]:

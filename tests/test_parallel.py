@@ -1,0 +1,48 @@
+"""The worker pool: workers forked warm from a fork server that loaded the NLP once."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import time
+
+from tests.conftest import REPO
+from wirehouse.parallel import batch_pool
+
+
+def _worker_state() -> dict[str, object]:
+    from wirehouse import nlp
+
+    return {
+        "cpu_seconds": time.process_time(),  # since the fork: the worker's own start
+        "parent": os.getppid(),
+        "pipelines_loaded_here": nlp.pipeline.cache_info().misses,
+    }
+
+
+def test_a_worker_starts_warm_from_the_fork_server() -> None:
+    """A spawned worker spent some 3 s of CPU importing and loading the NLP before its first
+    batch; a forked one inherits all that from the server and is ready in a fraction."""
+    with batch_pool(1) as pool:
+        state = pool.submit(_worker_state).result()
+    assert state["parent"] != os.getpid()  # forked by the server, not by this process
+    assert state["pipelines_loaded_here"] == 1  # the server's load, inherited; not a second
+    assert state["cpu_seconds"] < 0.5
+
+
+def test_the_fork_server_loads_the_nlp_without_polars_prefect_or_threads() -> None:
+    """What the server imports, every worker inherits in a forked copy: polars' threads (and
+    Prefect's) would be held in the copy in whatever state the fork found them."""
+    probe = (
+        "import json, sys, threading; import wirehouse.preload; from wirehouse import nlp; "
+        "print(json.dumps({'modules': sorted(m for m in ('polars', 'prefect', 'pandera') "
+        "if m in sys.modules), 'threads': threading.active_count(), "
+        "'pipeline': nlp.pipeline.cache_info().currsize}))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe], cwd=REPO, capture_output=True, text=True, check=True
+    )
+    state = json.loads(done.stdout.strip().splitlines()[-1])
+    assert state == {"modules": [], "threads": 1, "pipeline": 1}
