@@ -1631,3 +1631,34 @@ def test_agents_sent_and_speakers_named_after_the_verb_are_not_its_target():
         "next month, African Union and IGAD mediators said."
     )
     assert real_triples(text) == {("KEN", "SOM", "036"), ("SOM", "KEN", "036")}
+
+
+def test_a_package_of_sanctions_is_no_aid_package():
+    assert ("CAN", "BLR", "163") in real_triples(
+        "Canada adopted a fresh package of sanctions against Belarus."
+    )
+
+
+def test_measures_imposed_on_a_country_firms_are_sanctions():
+    found = real_triples("Japan may impose retaliatory measures on three Chinese firms.")
+    assert any(s == "JPN" and t.startswith("CHN") and c == "163" for s, t, c in found)
+
+
+def test_duties_on_goods_imported_from_a_country_target_it():
+    assert ("MEX", "BRA", "163") in real_triples(
+        "Mexico imposed duties on steel imported from Brazil."
+    )
+
+
+def test_a_plural_noun_after_a_name_before_a_full_stop_is_no_verb():
+    assert real_triples("Thank you, NATO allies.") == set()
+
+
+def test_delegates_meeting_in_a_capital_act_in_the_main_clause():
+    text = (
+        "Arab League envoys meeting in Cairo on Sunday may approve a new round of sanctions "
+        "against Syria."
+    )
+    found = real_triples(text)
+    assert ("IGOMEAARL", "SYR", "163") in found
+    assert not any(s.startswith("EGY") or c.startswith("04") for s, _, c in found)

@@ -33,7 +33,7 @@ REACTION_ROOTS = frozenset({"05", "11", "12", "01"})
 TARGETED_ROOTS = frozenset({"03", "11", "12", "13"})
 # ... except a pledge of aid, an event of its own like the aid itself (GDELT keeps it one-sided)
 UNTARGETED_CODES = ("033",)
-VISIT_CODES = ("042", "043", "044")  # a visit or a host names whom it met
+MEETING_CODES = ("040", "041", "042", "043", "044", "046")  # a meeting names whom it met
 STANDALONE_ROOTS = frozenset({"11", "12", "13"})
 ACCUSATION = "112"  # blame needs someone blamed ("blamed the decline on misinformation")
 AID_CODES = ("030", "031", "032", "033", "07")  # promised or given help: to someone
@@ -703,7 +703,7 @@ def _needs_target(pattern: cameo.VerbPattern, sources: list[Actor]) -> bool:
     drills", "warned it would take all necessary measures"); a promise, a bare warning or a
     reproach by an unplaced agent names no relation at all."""
     code = pattern.code
-    if code.startswith(VISIT_CODES):
+    if code.startswith(MEETING_CODES):
         return True  # "hosted earlier rounds of talks": whom, or no relation
     if code[:2] not in TARGETED_ROOTS or code.startswith(UNTARGETED_CODES):
         return False
@@ -1074,7 +1074,11 @@ def _plural_after_name(words: list[Word], at_word: dict[int, Actor], index: int)
     return (
         index - 1 in at_word
         and word.lower == word.lemma + "s"
-        and (following in PREPOSITIONS or following in ("after", "near", "across", "along"))
+        and (
+            following in PREPOSITIONS
+            or following in ("after", "near", "across", "along")
+            or following in (".", ",", ";", ":", "!", "?", "")  # "Thank you, EU partners."
+        )
     )
 
 
@@ -1285,10 +1289,10 @@ def _subject(
         kinds = cameo.kinds_of(word.lower)
         if k in at_word:
             actor = at_word[k]
-            stationed = actor.first - 2
-            if stationed >= 0 and words[stationed + 1].lower in ("in", "at"):
-                # "its embassy in Antananarivo urged", "opposition parties in Kenya rejected"
-                actor = at_word.get(stationed, actor)
+            if actor.first >= 2 and words[actor.first - 1].lower in ("in", "at"):
+                # "its embassy in Antananarivo urged", "opposition parties in Kenya rejected",
+                # "EU ministers meeting in Brussels may approve": who is there acts
+                actor = _stationed(words, at_word, actor.first - 1) or actor
             causer = _causative_object(words, actor)
             if infinitive and causer:
                 # "prompting Beijing to launch a probe": Beijing launches it
@@ -1416,6 +1420,18 @@ def _subject(
     if head_word.lower.endswith("ing"):
         subject.group = _subject_after_opening(words, actors, at_word, match.head)
     return subject
+
+
+STATIONED_REACH = 2  # words between an actor and "in <place>" ("ministers meeting in")
+
+
+def _stationed(words: list[Word], at_word: dict[int, Actor], preposition: int) -> Actor | None:
+    for k in range(preposition - 1, max(-1, preposition - 2 - STATIONED_REACH), -1):
+        if k in at_word:
+            return at_word[k]
+        if not words[k].text.isalpha():
+            return None
+    return None
 
 
 def _subject_after_opening(
@@ -1816,6 +1832,8 @@ def _target(
             word.lower == "that" and match.pattern.code[:2] in ADDRESSEE_ROOTS
         ):
             break
+        if "modal" in kinds and k > match.end:
+            break  # "ministers meeting in Brussels may approve ...": the next predicate
         if word.text == "," and (_new_clause(words, k) or _participial_clause(words, k)):
             break  # "pledged aid, and Japan said ...": a later clause has its own roles
         if (_finite_head(word) or _gerund_head(words, k)) and k not in match.matched:
@@ -1861,9 +1879,19 @@ def _owner_by(words: list[Word], k: int, match: Match) -> bool:
     )
 
 
+ORIGIN_PARTICIPLES = frozenset({"import", "make", "produce", "manufacture", "build", "ship"})
+
+
 def _made_by(words: list[Word], k: int, match: Match) -> bool:
     """A reaction to a thing and the participle naming its maker: "rejected the conditions
     demanded by Washington" (Washington is the target)."""
+    if (
+        match.pattern.code.startswith(("16", "17"))
+        and words[k].lemma in ORIGIN_PARTICIPLES
+        and k + 1 < len(words)
+        and words[k + 1].lower in ("from", "in", "by")
+    ):
+        return True  # "tariffs on wind turbines imported from China": aimed at China
     return (
         match.pattern.code[:2] in REACTION_ROOTS
         and k + 1 < len(words)
