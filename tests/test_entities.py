@@ -65,9 +65,13 @@ def test_demonyms_point_at_their_country():
     assert got["North Korean"] == ["North Korea"]
 
 
-def test_plural_demonym_is_a_people():
-    people = entity("Ukrainians queued for bread.", "Ukrainians")
-    assert (people.type, people.country_code) == ("NORP", "UKR")
+def test_plural_demonym_is_a_mention_of_its_country():
+    entities, mentions = analyse("Ukrainians queued for bread, and Ukrainian shops shut.")
+    assert [(e.name, e.type, e.country_code) for e in entities] == [("Ukraine", "GPE", "UKR")]
+    assert [(m.text, m.kind) for m in mentions] == [
+        ("Ukrainians", "demonym"),
+        ("Ukrainian", "demonym"),
+    ]
 
 
 def test_capital_as_actor_is_the_country_and_as_place_is_the_city():
@@ -656,3 +660,24 @@ def test_spellings_that_differ_only_in_accents_are_one_place():
     )
     assert got["Lere"] == got["Léré"] == ["Léré"]
     assert codes("Chad reopened the Lere crossing.")["Lere"] == ("TCD", None)
+
+
+def test_a_surname_after_a_place_is_the_person_named_before():
+    got = resolved(
+        "Peru's minister for mines, Julia Mamani, flew home. Back in Lima, Mamani said "
+        "the permits were void."
+    )
+    assert got["Mamani"] == ["Julia Mamani"]
+
+
+def test_macro_regions_breakaway_regions_and_epithets_are_listed_places():
+    got = codes(
+        "The envoy toured West Africa and North Kivu, then flew to Somaliland. Sanctions on "
+        "the Islamic Republic were eased."
+    )
+    assert got == {
+        "West Africa": (None, None),
+        "North Kivu": ("COD", "COD"),
+        "Somaliland": ("SOM", "SOM"),
+        "Iran": ("IRN", "IRN"),
+    }

@@ -45,8 +45,7 @@ class Entry:
 
     name: str  # canonical name
     type: str  # PERSON, ORG, GPE, LOC, NORP
-    kind: str  # country, person, igo, body, media, org, seat, region, state, city, river,
-    # demonym, people
+    kind: str  # country, person, igo, body, media, org, seat, region, state, city, river
     iso3: str | None = None
     cameo: str | None = None
     mention_kind: str = "name"  # name, alias, demonym, metonym (how the form refers)
@@ -98,13 +97,10 @@ def _add_countries(forms: dict[str, list[Entry]], names: dict[str, str]) -> None
             value = getattr(country, attr, None)
             if value and "," not in value and value != names[country.alpha_3]:
                 _add(forms, value, _country_entry(country.alpha_3, names, "alias"))
+    # "Russian" and "Russians" both refer to Russia: a people named by its plural is no
+    # entity of its own, as news coders code "Russians" with the country
     for row in read_csv_rows("gazetteer", "demonyms.csv"):
-        iso3 = row["iso3"]
-        if row["form"] == "people":
-            entry = Entry(row["demonym"], "NORP", "people", iso3, iso3, "demonym")
-        else:
-            entry = _country_entry(iso3, names, "demonym")
-        _add(forms, row["demonym"], entry)
+        _add(forms, row["demonym"], _country_entry(row["iso3"], names, "demonym"))
 
 
 def _add_places(forms: dict[str, list[Entry]], names: dict[str, str]) -> dict[str, Entry]:

@@ -1427,6 +1427,9 @@ class _Pass:
             place = place and not self.used_as_place(start, end)  # "in Rivera" stays the town
             place = place or reading.origin == "country" and self.person_slot(start, end)
             place = place or reading.origin == "org" and end - start == 1  # "Ana Roche ... Roche"
+            # "Back in Islamabad, Khokhar said": a name after a place is guessed a place too
+            guessed = reading.origin == "rule" and reading.type == "GPE" and end - start == 1
+            place = place or guessed and not self.used_as_place(start, end)
             if (reading.type == "PERSON" or place) and text in people and " " not in text:
                 full = people[text]
                 if full.type == "PERSON" or reading.type == "PERSON":
