@@ -421,7 +421,8 @@ def resolve_pronoun(
                     ]
                 if found:
                     found.sort(key=lambda p: p[0].start_char)
-                    subject = _subject_like(text, found)
+                    speaking = _speaks(text, match.end()) and _speech_subject(text, found)
+                    subject = speaking or _subject_like(text, found)
                     if pronoun.number == "pl" and _conjoined(text, subject, found):
                         return None  # "Google and Apple ... they said": no one entity
                     return subject[1]
@@ -431,6 +432,38 @@ def resolve_pronoun(
             break
         ceiling, floor = floor, sentence_start(text, floor - 1)
     return None
+
+
+@cache
+def _speech_verb(lead: str = "") -> re.Pattern[str]:
+    """A verb that frames a quotation ("said", "told", "added"; wirehouse.quotes' table), after
+    the words `lead` matches."""
+    rows = read_csv_rows("quotes", "speech_verbs.csv")
+    verbs = sorted((r["verb"] for r in rows if r["kind"] == "speech"), key=len, reverse=True)
+    alternatives = "|".join(re.escape(v) for v in verbs)
+    return re.compile(rf"{lead}(?:{alternatives})\b", re.IGNORECASE)
+
+
+_ADVERBS = r"(?:(?:also|later|then|\w+ly)\s+)*"
+# between a speaker and the speech verb: an apposition, "who", adverbs ("Kowalski, a rival of
+# Zielinski, later said", "Kowalski, who said")
+_TO_SPEECH_VERB = rf"(?:,[^,.;:\n]{{1,80}},|,)?\s+(?:who\s+)?{_ADVERBS}"
+
+
+def _speaks(text: str, after: int) -> bool:
+    """Whether a speech verb follows the word ending at `after` ("he added")."""
+    return bool(_speech_verb(rf"\s+{_ADVERBS}").match(text, after))
+
+
+def _speech_subject(
+    text: str, found: list[tuple[Mention, Entity]]
+) -> tuple[Mention, Entity] | None:
+    """The one person of a sentence who is the subject of its speech verb: who "he added" most
+    likely is when the sentence names two ("After meeting Zielinski, Kowalski said …",
+    "Zielinski's lawyer, Kowalski, said …")."""
+    verb = _speech_verb(_TO_SPEECH_VERB)
+    speaking = [(m, e) for m, e in found if verb.match(text, m.end_char)]
+    return speaking[0] if len({e.entity_id for _, e in speaking}) == 1 else None
 
 
 def _attributed_person(text, pronoun, mentions, index, floor: int, ceiling: int):

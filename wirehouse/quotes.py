@@ -993,7 +993,30 @@ def _before_frame(ctx: _Context, span: QuoteSpan, floor: int) -> _Speaker | None
         if own:
             return _resolve_phrase(ctx, own.start(1), own.end(1), verbs[-1].group())
         return _opening_subject(ctx, begin, verbs[-1].start(), verbs[-1].group())
-    return None
+    return None if verbs else _colon_lead(ctx, begin, end)
+
+
+def _colon_lead(ctx: _Context, begin: int, end: int) -> _Speaker | None:
+    """A clause with no speech verb ending in a colon right before the quote: its subject
+    speaks ("Prime Minister X had a warning for the rebels: "…""), when it is a name; a short
+    label ("Ukraine war:") is no clause."""
+    colon = ctx.masked.rfind(":", begin, end)
+    if colon == -1 or ctx.masked[colon + 1 : end].strip():
+        return None
+    if len(ctx.text[begin:colon].split()) < 3:
+        return None
+    # past an opening adjunct ("In Kharkiv, a sign on a bakery door summed up the mood:")
+    pieces = [p for p in _segments(ctx, begin, colon) if not _opens_with_preposition(ctx, *p)]
+    found = _clause_subject(ctx, *pieces[0], "") if pieces else None
+    if found is None or found.entity_id is None or found.type not in ("PERSON", "ORG"):
+        return None
+    found.verb = None  # no speech verb frames it
+    return found
+
+
+def _opens_with_preposition(ctx: _Context, start: int, end: int) -> bool:
+    words = ctx.text[start:end].split()
+    return bool(words) and words[0].lower() in coref.PREPOSITIONS
 
 
 # a passive speech verb's agent, up to the "as" that introduces the quote ("described by
