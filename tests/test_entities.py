@@ -681,3 +681,30 @@ def test_macro_regions_breakaway_regions_and_epithets_are_listed_places():
         "Somaliland": ("SOM", "SOM"),
         "Iran": ("IRN", "IRN"),
     }
+
+
+def test_a_place_inside_an_organisations_name_is_part_of_the_name():
+    got = resolved(
+        "The Centre for Caucasus Peace Research said the Council of Gulf Shipowners had met. "
+        "The Hill Farmers’ Union said no."
+    )
+    assert set(got) == {
+        "Centre for Caucasus Peace Research",
+        "Council of Gulf Shipowners",
+        "Hill Farmers’ Union",
+    }
+
+
+def test_an_organisation_named_after_a_city_is_one_name_of_that_country():
+    got = codes('"It will pass," said Ana Ruiz of the Nairobi Policy Institute.')
+    assert got == {"Ana Ruiz": ("KEN", None), "Nairobi Policy Institute": ("KEN", None)}
+
+
+def test_an_organisation_in_apposition_to_its_kind_and_based_in_a_place():
+    got = codes(
+        "Trains stopped, according to the national rail operator, Tranzora, which blamed a "
+        "strike. Veltrak, a logistics company based in Warsaw, did not respond to Kenya. "
+        "Korvan Shipping Lines denied it."
+    )
+    assert set(got) == {"Tranzora", "Veltrak", "Warsaw", "Kenya", "Korvan Shipping Lines"}
+    assert got["Veltrak"] == ("POL", None)

@@ -24,6 +24,8 @@ from wirehouse.gazetteer import Entry, Gazetteer
 from wirehouse.resources import read_csv_rows
 
 TYPES = ("PERSON", "ORG", "GPE", "LOC", "NORP")
+# Agents of state bodies ("Interior Ministry", "Supreme Court"): never named after a city
+GENERIC = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 MAX_FORM_TOKENS = 8
 MAX_TITLE_TOKENS = 4
 
@@ -412,7 +414,11 @@ class _Pass:
                 continue
             for size in range(min(longest[texts[i]], len(texts) - i), 0, -1):
                 entries = self.in_context(i, i + size, index.get(tuple(texts[i : i + size])))
-                if entries and not self.glued(i, i + size, entries[0]):
+                if (
+                    entries
+                    and not self.glued(i, i + size, entries[0])
+                    and not self.place_in_org_name(i, i + size, entries[0])
+                ):
                     self.add(i, i + size, self.read_form(i, i + size, entries))
                     if entries[0].kind == "igo":
                         self.merge_prefix(i, None)
@@ -420,6 +426,24 @@ class _Pass:
                     break
             else:
                 i += 1
+
+    def place_in_org_name(self, start: int, end: int, entry: Entry) -> bool:
+        """A place named inside an organisation's name, between its head and more of the name:
+        "Centre for Sahel Strategic Studies", "Alliance of Sahel States" (the name rules read
+        the whole run; "Reserve Bank of Australia" ends at the place and is read by of_places)."""
+        doc = self.toks
+        if entry.type not in ("GPE", "LOC") or start < 2 or end >= len(doc):
+            return False
+        head = doc[start - 2].text in self.rules.org_heads
+        if not head or doc[start - 1].lower_ not in ("of", "for"):
+            return False
+        following = doc[end]
+        return (
+            self.is_name_token(following)
+            and doc[end - 1].whitespace_ == " "
+            and following.lower_ not in self.gaz.titles
+            and (following.text,) not in self.rec.index
+        )
 
     def in_context(
         self, start: int, end: int, entries: tuple[Entry, ...] | None
@@ -534,6 +558,8 @@ class _Pass:
         before = " ".join(t.lower_ for t in self.toks[max(0, i - 3) : i])
         if self.prev_word(i) in self.rules.org_kinds:  # "the Norwegian operator Arktel"
             return True
+        if self.prev_word(i) == "," and self.prev_word(i, 2) in self.rules.org_kinds:
+            return self.next_word(i + 1) in (",", ".")  # "the grid operator, Ukrmerezha,"
         if self.org_apposition(i + 1):  # "Arktel, the state-owned company that ..."
             return True
         return any(
@@ -630,9 +656,21 @@ class _Pass:
                     break
             elif self.connects(end):
                 end += 1
+            elif self.plural_possessive(end):
+                end += 2  # "European Wind Manufacturers' Association"
             else:
                 break
         return end
+
+    def plural_possessive(self, i: int) -> bool:
+        """An apostrophe after a plural inside a name, before the organisation's head word:
+        "Manufacturers' Association", "Farmers' Union"."""
+        doc = self.toks
+        if doc[i].text not in ("'", "’") or i + 1 >= len(doc) or self.owner[i + 1] >= 0:
+            return False
+        before, following = doc[i - 1], doc[i + 1].text
+        glued = before.whitespace_ == "" and before.text.endswith("s") and doc[i].whitespace_
+        return bool(glued) and following in self.rules.org_heads
 
     def connects(self, i: int) -> bool:
         """A small word inside a name: "Ministry of Health", "Osama bin Laden"."""
@@ -962,11 +1000,15 @@ class _Pass:
         """Give unlisted people, organisations and places a country: the body or country a person
         is introduced with ("X, the AU's envoy"), else the nearest country named earlier in the
         same sentence, else the article's home country (the dateline's, or the one named most).
-        A guess, as a reader makes it; listed entities keep their own codes. Organisations and
-        places go first, so that a person's employer has its country when the person is read."""
+        A guess, as a reader makes it; listed entities keep their own codes. Places go first,
+        then organisations, then people: "X, an analyst at Y in Tromsø" needs Y's country,
+        which needs Tromsø's."""
         home = self.home_country()
         done: dict[tuple[str, str], Reading] = {}  # a later "Okafor" keeps "Amara Okafor"'s
-        spans = sorted(self.spans.items(), key=lambda item: (item[1][1].type == "PERSON", item[0]))
+        order = {"GPE": 0, "LOC": 0, "ORG": 1}
+        spans = sorted(
+            self.spans.items(), key=lambda item: (order.get(item[1][1].type, 2), item[0])
+        )
         for start, (end, reading) in spans:
             if reading.origin != "rule" or (reading.cameo or "").startswith("IGO"):
                 continue
@@ -1206,6 +1248,7 @@ class _Pass:
             if self.owner[i] == i:
                 _, reading = self.spans[i]
                 tied = reading.kind == "demonym" or self.prev_word(i) in ("of", "from")
+                tied = tied or self.prev_word(i) == "in" and self.prev_word(i, 2) == "based"
                 if reading.type in ("GPE", "NORP") and reading.iso3 and tied:
                     return reading.iso3
             i += 1
@@ -1324,8 +1367,8 @@ class _Pass:
         _, before = self.spans[prefix]
         if before.type not in ("GPE", "LOC", "ORG") or before.origin in ("body", "media", "person"):
             return
-        if before.type == "GPE" and before.kind == "metonym":
-            return
+        if before.type == "GPE" and before.kind == "metonym" and agent in GENERIC:
+            return  # "Lisbon Policy Institute" is named after a city; a state body is not
         end, org = self.spans[start]
         self.remove(start)
         self.remove(prefix)
