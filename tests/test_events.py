@@ -1662,3 +1662,23 @@ def test_delegates_meeting_in_a_capital_act_in_the_main_clause():
     found = real_triples(text)
     assert ("IGOMEAARL", "SYR", "163") in found
     assert not any(s.startswith("EGY") or c.startswith("04") for s, _, c in found)
+
+
+def test_force_with_no_target_named_falls_on_the_place_it_hits():
+    found = real_triples("Azerbaijani troops fired on a village in Armenia.")
+    assert ("AZEMIL", "ARM", "190") in found
+
+
+def test_a_participle_after_the_object_of_a_preposition_describes_the_noun():
+    text = "EU ministers may approve a package of sanctions against Russia targeting its gas."
+    found = real_triples(text)
+    assert not any(s.startswith("RUS") for s, _, _ in found)
+
+
+def test_force_with_no_target_named_falls_on_the_country_of_the_story():
+    found = real_triples(
+        "Fighting in Ukraine intensified on Monday. Russia launched 90 drones overnight."
+    )
+    assert ("RUS", "UKR", "195") in found
+    domestic = real_triples("Sudan's army shelled El Fasher on Monday.")
+    assert domestic and all(t is None or t.startswith("SDN") for _, t, _ in domestic)

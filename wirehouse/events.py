@@ -470,6 +470,9 @@ def _sentence_events(
         targets = [_own_side(t, sources, match.pattern.code) for t in targets]
         if not targets and len(sources) == 1:
             targets = [t for t in [_home_side(sources[0], match.pattern.code)] if t]
+        if sources and not targets and match.pattern.code[:2] in FORCE_ROOTS:
+            # "Russia launched 146 drones" in a story about strikes on Ukraine: on Ukraine
+            targets = _struck(words, actors, match, sources, home)
         if not targets and len(sources) < 2 and _needs_target(match.pattern, sources):
             continue
         hypothetical = not (match.pattern.conditional or intent) and (
@@ -590,6 +593,32 @@ def _earlier_sides(events: list[dict], own: set[str]) -> list[Actor]:
         if _is_country(source) and source.code[:3] not in own:
             sides.setdefault(source.code[:3], source)
     return list(sides.values()) if len(sides) == 2 else []
+
+
+def _struck(
+    words: list[Word],
+    actors: list[Actor],
+    match: Match,
+    sources: list[Actor],
+    home: Entity | None,
+) -> list[Actor]:
+    """Whom force with no target named falls on: the foreign country of the place it hits
+    ("fired on a village in Lebanon"), else the country the article is about."""
+    own = _countries(sources)
+    if any(s.unplaced or not s.code[:3].isalpha() for s in sources):
+        return []
+    for actor in actors:
+        placed = words[actor.first - 1].lower in PLACE_PREPOSITIONS if actor.first else False
+        foreign = actor.code[:3].isalpha() and actor.code[:3] not in own | {"IGO"}
+        if actor.first > match.head and placed and foreign and actor.entity_type in PLACES:
+            return [replace(actor, code=actor.code[:3], weak=False)]
+    if home is None:
+        return []
+    fallback = _home_actor(home)
+    return [] if fallback.code[:3] in own or not fallback.code else [fallback]
+
+
+PLACES = frozenset({"GPE", "LOC"})
 
 
 def _shared_target(events: list[dict], sources: list[Actor]) -> list[Actor]:
@@ -1307,6 +1336,8 @@ def _subject(
                 # "deployed troops to eastern Congo to fight": the deployer fights
                 subject.group = last_subject
                 return subject
+            if _modified_by_participle(words, actor, match.head):
+                return subject  # "sanctions against Russia targeting its gas": the sanctions
             if not actor.weak:
                 subject.group = _conjoined_left(words, actors, actor)
             return subject
@@ -1422,6 +1453,12 @@ def _subject(
     return subject
 
 
+def _modified_by_participle(words: list[Word], actor: Actor, head: int) -> bool:
+    """An -ing word right after the object of a preposition describes the noun before it."""
+    after_preposition = actor.first > 0 and words[actor.first - 1].lower in PREPOSITIONS
+    return words[head].lower.endswith("ing") and actor.last == head - 1 and after_preposition
+
+
 STATIONED_REACH = 2  # words between an actor and "in <place>" ("ministers meeting in")
 
 
@@ -1506,14 +1543,14 @@ def _apposition_subject(
     # "Leila Farahani, 54, a sociologist at Sciences Po, was": the name before stacked asides
     opening = next((j for j in commas if j - 1 in at_word), None)
     if opening is None:
-        return _named_in_commas(actors, commas[0], comma) if commas else None
+        return _named_in_commas(words, actors, commas[0], comma) if commas else None
     inside = words[opening + 1 : comma]
     if not inside or any(_finite_head(w) or "speech" in cameo.kinds_of(w.lower) for w in inside):
         return None
     head = at_word[opening - 1]
     described = [a for a in actors if opening < a.first and a.last < comma and not a.weak]
     if head.weak or not _clause_initial(words, head.first):
-        return _named_in_commas(actors, opening, comma)
+        return _named_in_commas(words, actors, opening, comma)
     if not described:
         return head
     other = described[-1]
@@ -1526,9 +1563,15 @@ def _apposition_subject(
     return head
 
 
-def _named_in_commas(actors: list[Actor], opening: int, comma: int) -> Actor | None:
+def _named_in_commas(
+    words: list[Word], actors: list[Actor], opening: int, comma: int
+) -> Actor | None:
     """ "The EU's envoy for the Belgrade-Pristina dialogue, Katarina Vogel, called": the name
-    set off by commas after a long role phrase is the subject."""
+    set off by commas after a long role phrase is the subject; the role phrase opens the
+    sentence ("The agreement, announced after talks between X and his counterpart, Y, allows"
+    is the agreement's)."""
+    if any(w.text == "," for w in words[:opening]):
+        return None
     named = [a for a in actors if (a.first, a.last) == (opening + 1, comma - 1)]
     return named[0] if named and named[0].entity_type == "PERSON" else None
 
