@@ -708,3 +708,26 @@ def test_an_organisation_in_apposition_to_its_kind_and_based_in_a_place():
     )
     assert set(got) == {"Tranzora", "Veltrak", "Warsaw", "Kenya", "Korvan Shipping Lines"}
     assert got["Veltrak"] == ("POL", None)
+
+
+def test_an_armed_groups_kind_after_its_name_is_its_agent():
+    got = codes(
+        "ZX9 rebels attacked a base in Mali on Monday. Mali blamed the FLNX, a militia "
+        "active in the north."
+    )
+    assert got["ZX9"] == ("MLI", "MLIREB")
+    assert got["FLNX"] == ("MLI", "MLIREB")
+
+
+def test_oil_grades_and_named_bills_are_no_actors():
+    assert codes("Dubai crude fell while West Texas Intermediate crude rose.") == {}
+    assert codes('Kenya revived the so-called "KORTEX" bill.') == {"Kenya": ("KEN", "KEN")}
+
+
+def test_reefs_and_shoals_are_features_and_svalbard_is_norways():
+    entities, _ = analyse("Boats gathered at Scarlet Reef near Second Thomas Shoal.")
+    assert [(e.name, e.type) for e in entities] == [
+        ("Scarlet Reef", "LOC"),
+        ("Second Thomas Shoal", "LOC"),
+    ]
+    assert codes("A cable serves Longyearbyen.")["Longyearbyen"] == ("SJM", "NOR")

@@ -24,6 +24,8 @@ from wirehouse.gazetteer import Entry, Gazetteer
 from wirehouse.resources import read_csv_rows
 
 TYPES = ("PERSON", "ORG", "GPE", "LOC", "NORP")
+# Agents of armed groups that are not the state's forces ("M23 rebels", "a militia")
+ARMED_AGENTS = frozenset({"REB", "INS", "SEP"})
 # Agents of state bodies ("Interior Ministry", "Supreme Court"): never named after a city
 GENERIC = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 MAX_FORM_TOKENS = 8
@@ -99,6 +101,7 @@ class Rules:
     document_words: frozenset[str]
     role_words: frozenset[str]
     owner_prepositions: frozenset[str]
+    product_words: frozenset[str]
 
     @classmethod
     def load(cls) -> Rules:
@@ -237,6 +240,7 @@ class _Pass:
         self.surnames()
         self.particle_surnames()
         self.brands()
+        self.products()
         self.accent_variants()
         self.ambiguous_regions()
         self.assign_countries()
@@ -1034,6 +1038,8 @@ class _Pass:
             iso3 = iso3 or self.country_in_apposition(end)
             if reading.type == "ORG":
                 iso3 = iso3 or self.place_after_in(end)
+            if reading.type == "ORG" and reading.agent is None:
+                reading = replace(reading, agent=self.armed_agent_after(end))
             if reading.type == "ORG" and reading.agent == "GOV":
                 # an unqualified "the Interior Ministry" is the home country's: a foreign
                 # one is written with its country ("Spain's Interior Ministry")
@@ -1225,6 +1231,21 @@ class _Pass:
             return None
         _, reading = self.spans[owner]
         return reading.iso3 if reading.type == "GPE" and reading.kind != "demonym" else None
+
+    def armed_agent_after(self, end: int) -> str | None:
+        """ "M23 rebels", "the FDLR, a militia founded by ...": an armed group's kind written
+        right after its name or in its apposition (REB, INS, SEP)."""
+        toks, n = self.toks, len(self.toks)
+        words = [end]
+        if self.next_word(end) == "," and self.next_word(end + 1) in ("a", "an", "the"):
+            words = list(range(end + 2, min(end + 5, n)))
+        for i in words:
+            if i >= n or not toks[i].text.islower():
+                break
+            agent = self.gaz.agents.get(toks[i].lower_)
+            if agent in ARMED_AGENTS:
+                return agent
+        return None
 
     def is_international(self, reading: Reading) -> bool:
         if reading.agent == "IGO":
@@ -1518,13 +1539,27 @@ class _Pass:
             if (titled or paired) and start in self.spans:
                 self.remove(start)
 
+    def products(self) -> None:
+        """A grade of oil is named, not an actor: "Brent crude", "West Texas Intermediate
+        crude", "the Urals blend" mention no place and no company."""
+        toks = self.toks
+        for k, token in enumerate(toks):
+            if token.text not in self.rules.product_words or k == 0:
+                continue
+            first = k
+            while first > 0 and self.is_name_token(toks[first - 1]):
+                first -= 1
+            for start in [s for s in self.spans if first <= s < k]:
+                self.remove(start)
+
     def named_documents(self) -> None:
         """A treaty, law or pact is named, not an actor: "the Paris Agreement" is no mention of
         France, "the Abraham Accords" no person, "the Treaty of Rome" no Italy."""
         words = self.rules.document_words
         toks = self.toks
         for start, (end, _reading) in list(self.spans.items()):
-            named_after = end < len(toks) and toks[end].text in words
+            after = end + 1 if end < len(toks) and toks[end].is_quote else end
+            named_after = after < len(toks) and toks[after].text in words  # the "NOPEC" bill
             ends_in = toks[end - 1].text in words
             of_treaty = start >= 2 and toks[start - 1].lower_ == "of"
             of_treaty = of_treaty and toks[start - 2].text in words
