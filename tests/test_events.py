@@ -1682,3 +1682,25 @@ def test_force_with_no_target_named_falls_on_the_country_of_the_story():
     assert ("RUS", "UKR", "195") in found
     domestic = real_triples("Sudan's army shelled El Fasher on Monday.")
     assert domestic and all(t is None or t.startswith("SDN") for _, t, _ in domestic)
+
+
+def test_a_second_participle_after_and_continues_the_passive():
+    text = (
+        "An American reporter, Jon Avery, was detained by Russia's security service "
+        "in March and convicted of espionage in July."
+    )
+    found = real_triples(text)
+    assert {c for s, t, c in found if s.startswith("RUS") and t and t.startswith("USA")} >= {
+        "173",
+        "116",
+    }
+
+
+def test_welcoming_the_deal_answers_the_exchange_it_names():
+    text = "Russia and the United States exchanged four prisoners. Britain welcomed the deal."
+    found = real_triples(text)
+    assert any(s == "GBR" and t in ("RUS", "USA") and c == "051" for s, t, c in found)
+
+
+def test_nobody_as_subject_negates_the_act():
+    assert real_triples("Nobody is sending troops into Chad, Niger or Mali.") == set()

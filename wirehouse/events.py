@@ -321,6 +321,7 @@ def _sentence_events(
     events: list[Event] = []
     seen: set[tuple[str | None, str | None, str]] = set()
     last_subject: list[Actor] = []
+    passive_roles: tuple[list[Actor], list[Actor]] | None = None
     for match in matches:
         if _refusal_of_another_verb(words, match):
             continue  # "refused to blame the referee": the blaming is negated, not a rejection
@@ -345,6 +346,11 @@ def _sentence_events(
         if subject.negated:
             continue
         sources, targets = _roles(words, actors, at_word, match, subject)
+        if passive_roles and _second_participle(words, match):
+            # "was detained by the FSB ... and convicted of espionage": the same passive
+            sources, targets = passive_roles
+        elif subject.passive:
+            passive_roles = (sources, targets)
         sources = [_placed_source(words, actors, s) for s in sources]
         if len(sources) > 1 and _each_other(words, match):
             targets = []  # "Italy and Spain criticised each other": at one another
@@ -993,6 +999,12 @@ def _in_condition(words: list[Word], head: int) -> bool:
 
 
 STALL_WINDOW = 20  # words after a nominal event in which its predicate may say it stalled
+
+
+def _second_participle(words: list[Word], match: Match) -> bool:
+    """ "... and convicted": a participle after "and" continuing a passive."""
+    before = match.head - 1
+    return before > 0 and words[before].lower == "and" and _participle(words[match.head])
 
 
 def _stalled_noun(words: list[Word], match: Match) -> bool:
