@@ -739,12 +739,16 @@ def resolve_role(
         speaking = [(m, e) for m, e in orgs if _speaks_for(text, m, noun)]
         if speaking:
             return speaking[-1][1]
+    near = paragraph_start(text, pos, 1, floor=pos - REACH_CHARS)
+    if kind == "org" and stands_for_country(noun):
+        # "the kingdom", "the South American country": a state, never an organisation
+        countries = [e for m, e in _candidates(text, mentions, index, near, pos, ("GPE",))]
+        return next((e for e in reversed(countries) if _is_country(e)), None)
     if kind == "org":
         labelled = _org_labelled(text, mentions, index, reach, pos, noun)
         if labelled:
             return labelled
         # an unnamed "the agency" only reaches back to the previous paragraph
-        near = paragraph_start(text, pos, 1, floor=pos - REACH_CHARS)
         orgs = [(m, e) for m, e in orgs if m.start_char >= near and not _affiliation(text, m)]
         if orgs and _opens_sentence(text, orgs[-1][0]):
             return orgs[-1][1]  # "NASA welcomed the deal. … the agency said": its subject
@@ -754,7 +758,7 @@ def resolve_role(
         holding = _org_holding(text, mentions, index, 0, pos, noun)
         if holding or orgs:
             return holding or orgs[-1][1]
-        if noun not in ("government", "administration", "regime"):
+        if _country_nouns().get(noun) != "government":
             return None
         countries = _candidates(text, mentions, index, near, pos, ("GPE",))
         return countries[-1][1] if countries else None
@@ -766,6 +770,26 @@ def _opens_sentence(text: str, mention: Mention) -> bool:
     Bank said")."""
     opening = text[sentence_start(text, mention.start_char) : mention.start_char]
     return opening.strip().lower() in ("", "the")
+
+
+@cache
+def _country_nouns() -> dict[str, str]:
+    """Organisation words that stand for a state -> government or country."""
+    return {row["noun"]: row["kind"] for row in read_csv_rows("quotes", "country_nouns.csv")}
+
+
+def stands_for_country(phrase: str) -> bool:
+    """Whether a role phrase ends with a word for a state itself ("the Gulf kingdom")."""
+    role = role_kind(phrase)
+    return role is not None and _country_nouns().get(role[0]) == "country"
+
+
+def _is_country(entity: Entity) -> bool:
+    """Whether the gazetteer lists the entity as a country (not a city or a region)."""
+    from wirehouse import gazetteer  # the entity layer's table, loaded once per process
+
+    entries = gazetteer.load().forms.get(entity.name, ())
+    return entity.type == "GPE" and any(e.kind == "country" for e in entries)
 
 
 # Words that may stand between a name and the organisation noun it labels ("China's defence

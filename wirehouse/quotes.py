@@ -402,6 +402,11 @@ class _Context:
         index = bisect_right(self.starts, start) - 1
         return index >= 0 and end <= self.mentions[index].end_char
 
+    def line_end(self, pos: int) -> int:
+        """The end of the line holding pos."""
+        end = self.text.find("\n", pos)
+        return end if end != -1 else len(self.text)
+
     def line_of(self, pos: int) -> int:
         """The start of the line holding pos."""
         return self.line_starts[bisect_right(self.line_starts, pos) - 1]
@@ -474,6 +479,8 @@ def _resolve_phrase(ctx: _Context, start: int, end: int, verb: str | None) -> _S
             return found
     inside = ctx.mentions_in(start, end)
     head = [m for m in inside if m.end_char == end]
+    if head and _joined(ctx, inside, head[-1]):
+        return None  # "Macron and Scholz said": no one speaker
     if head and ctx.type_of(head[-1]) in ("GPE", "LOC"):
         place = _IN_PLACE.search(ctx.text, start, head[-1].start_char)
         if place and place.start() > start:
@@ -520,6 +527,17 @@ def _resolve_phrase(ctx: _Context, start: int, end: int, verb: str | None) -> _S
     return None
 
 
+def _joined(ctx: _Context, inside: list[Mention], head: Mention) -> bool:
+    """Whether the head mention is joined by "and" to another of its type before it."""
+    before = [m for m in inside if m.end_char <= head.start_char]
+    if not before or ctx.type_of(before[-1]) != ctx.type_of(head):
+        return False
+    return bool(_AND.fullmatch(ctx.text, before[-1].end_char, head.start_char))
+
+
+_AND = re.compile(r",?\s+(?:and|&)\s+(?:the\s+)?")
+
+
 def _resolve_role(
     ctx: _Context, start: int, phrase: str, kind: str, inside: list[Mention], verb: str | None
 ) -> _Speaker | None:
@@ -533,6 +551,11 @@ def _resolve_role(
             held = _compatriot(ctx, start, inside)
         if held:
             return ctx.speaker(held, verb)
+    if coref.stands_for_country(phrase):
+        # "the South American country": the country named before, not the region describing it
+        return ctx.speaker(
+            coref.resolve_role(ctx.text, start, phrase, ctx.entities, ctx.mentions), verb
+        )
     owner = _owner(ctx, inside)
     if owner and kind != "person":  # "Macron's office said", "Starmer's spokesman said"
         return ctx.speaker(owner, verb)
@@ -1259,7 +1282,7 @@ def _introduced(ctx: _Context, group: list[QuoteSpan]) -> _Speaker | None:
         break  # the verb's subject names no one: an event word may still name the speaker
     event = _speech_events().search(ctx.masked, start, end)
     if event is None:
-        return None
+        return _paragraph_subject(ctx, group, start, end) if sentence == line else None
     # "Admiral X, who commands the coast guard, gave an account of the boarding at a news
     # conference." introduces the quotation after it as "X said" would: a named person only,
     # the subject of the clause holding the event word or of the sentence's first piece
@@ -1271,6 +1294,24 @@ def _introduced(ctx: _Context, group: list[QuoteSpan]) -> _Speaker | None:
             found.verb = None  # no speech verb frames it
             return found
     return None
+
+
+def _paragraph_subject(
+    ctx: _Context, group: list[QuoteSpan], start: int, end: int
+) -> _Speaker | None:
+    """A quotation that is a paragraph of its own, after a paragraph closing on a sentence about
+    a named person ("Ngozi Okafor, head of the traders' association, has watched prices
+    triple."): the reporter hands that person the floor, as a feature story does."""
+    last = group[-1]
+    if last.close_at is None or ctx.text[last.close_at + 1 : ctx.line_end(last.close_at)].strip():
+        return None
+    dateline = _DATELINE.match(ctx.text, start)
+    head = _segments(ctx, dateline.end() if dateline else start, end)[0]
+    found = _clause_subject(ctx, *head, "")
+    if found is None or found.entity_id is None or found.type != "PERSON":
+        return None
+    found.verb = None  # no speech verb frames it
+    return found
 
 
 def _borrowed(
