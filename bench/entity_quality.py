@@ -6,7 +6,9 @@ For every article beside a *.gold.json file: read and extract it as the pipeline
 find entities, and compare with the gold "entities" list:
 - recall: required gold entities found under their canonical name (case-insensitive);
 - resolution: gold surface forms all of whose mentions in the body resolve to that entity;
-- spurious: found entities matching no gold entity's name, surface forms or aliases.
+- spurious: found entities matching no gold entity's name, surface forms or aliases;
+- codes: found gold entities whose cameo_code or country_code starts with the gold "code"
+  (as wirehouse.scoring scores them).
 Prints the misses per article, then the totals.
 """
 
@@ -36,6 +38,8 @@ class Score:
     resolved: int = 0
     spurious: int = 0
     articles: int = 0
+    codes: int = 0
+    coded: int = 0
     misses: list[str] = field(default_factory=list)
 
 
@@ -71,6 +75,7 @@ def score_article(body: str, gold: dict, score: Score, label: str) -> None:
     entities, mentions = find_entities(nlp.parse(body))
     names = {e.entity_id: e.name for e in entities}
     found_names = {_norm(e.name) for e in entities}
+    by_name = {_norm(e.name): e for e in entities}
     known: set[str] = set()
     score.articles += 1
     owners: dict[str, set[str]] = {}  # surface form -> every gold name that lists it
@@ -88,6 +93,7 @@ def score_article(body: str, gold: dict, score: Score, label: str) -> None:
             score.required += 1
             if _norm(item["name"]) in found_names:
                 score.found += 1
+                _score_code(item, by_name[_norm(item["name"])], score, label)
             else:
                 score.misses.append(f"{label}: missing {item['type']} {item['name']!r}")
         for surface in _strings(item.get("surface", [])):
@@ -107,6 +113,18 @@ def score_article(body: str, gold: dict, score: Score, label: str) -> None:
         if _norm(entity.name) not in known:
             score.spurious += 1
             score.misses.append(f"{label}: spurious {entity.type} {entity.name!r}")
+
+
+def _score_code(item: dict, entity, score: Score, label: str) -> None:
+    code = (item.get("code") or "").upper()
+    if not code:
+        return
+    score.codes += 1
+    found = [c.upper() for c in (entity.cameo_code, entity.country_code) if c]
+    if any(c.startswith(code) for c in found):
+        score.coded += 1
+    else:
+        score.misses.append(f"{label}: {item['name']!r} code {code}, got {'/'.join(found)}")
 
 
 def articles(directory: Path):
@@ -134,6 +152,7 @@ def main(argv: list[str]) -> int:
         f"\narticles {score.articles}  entity recall {recall:.3f} ({score.found}/{score.required})"
         f"  resolution {resolution:.3f} ({score.resolved}/{score.forms})"
         f"  spurious/article {score.spurious / max(score.articles, 1):.2f}"
+        f"  codes {score.coded / max(score.codes, 1):.3f} ({score.coded}/{score.codes})"
     )
     return 0
 
