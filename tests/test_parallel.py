@@ -13,12 +13,13 @@ from wirehouse.parallel import batch_pool
 
 
 def _worker_state() -> dict[str, object]:
-    from wirehouse import nlp
+    from wirehouse import gazetteer, nlp
 
     return {
         "cpu_seconds": time.process_time(),  # since the fork: the worker's own start
         "parent": os.getppid(),
         "pipelines_loaded_here": nlp.pipeline.cache_info().misses,
+        "place_countries_loaded": gazetteer.place_countries.cache_info().currsize,
     }
 
 
@@ -29,6 +30,7 @@ def test_a_worker_starts_warm_from_the_fork_server() -> None:
         state = pool.submit(_worker_state).result()
     assert state["parent"] != os.getpid()  # forked by the server, not by this process
     assert state["pipelines_loaded_here"] == 1  # the server's load, inherited; not a second
+    assert state["place_countries_loaded"] == 1  # a table the warm-up text does not reach
     assert state["cpu_seconds"] < 0.5
 
 
