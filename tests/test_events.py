@@ -1704,3 +1704,8 @@ def test_welcoming_the_deal_answers_the_exchange_it_names():
 
 def test_nobody_as_subject_negates_the_act():
     assert real_triples("Nobody is sending troops into Chad, Niger or Mali.") == set()
+
+
+def test_unidentified_gunmen_are_an_armed_force_placed_where_they_strike():
+    found = real_triples("Masked gunmen attacked a police station in northern Kosovo on Sunday.")
+    assert ("KSVUAF", "KSVCOP", "190") in found

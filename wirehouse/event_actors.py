@@ -18,7 +18,9 @@ POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 # words allowed between a country word and its agent ("Russian foreign ministry")
 MAX_ADJECTIVES = 2
 # Agents that act for a country even when no country word is written ("the authorities").
-BARE_AGENTS = frozenset({"GOV", "MIL", "COP", "OPP", "REB", "INS", "SEP", "LEG", "JUD", "SPY"})
+BARE_AGENTS = frozenset(
+    {"GOV", "MIL", "COP", "OPP", "REB", "INS", "SEP", "LEG", "JUD", "SPY", "UAF"}
+)
 NEUTER_PRONOUNS = frozenset({"it", "its"})
 OWNER_PRONOUNS = frozenset({"its", "their", "his", "her", "our"})
 # "they" may stand for a group of several actors: left unresolved rather than guessed
@@ -252,11 +254,7 @@ def _with_bare_agents(
     else for the country the article is clearly about (`home`); with none of these they keep
     the bare agent code ("MIL"), marked unplaced, rather than a guessed country."""
     covered = {i for a in actors for i in range(a.first, a.last + 1)}
-    places = [
-        a
-        for a in actors
-        if a.entity_type == "GPE" and a.first and words[a.first - 1].lower in ("in", "at")
-    ]
+    places = [a for a in actors if a.entity_type == "GPE" and _placed_in(words, a.first)]
     placed = places[0].code[:3] if places else None
     country = placed or (home.country_code if home else None)
     table = cameo.agent_words()
@@ -301,6 +299,20 @@ def _with_bare_agents(
             )
         index = last + 1
     return sorted(actors + found, key=lambda a: a.first)
+
+
+REGION_WORDS = frozenset(
+    {"northern", "southern", "eastern", "western", "central", "north", "south", "east", "west"}
+    | {"northeastern", "northwestern", "southeastern", "southwestern", "rural", "coastal"}
+)
+
+
+def _placed_in(words: Sequence[Word], first: int) -> bool:
+    """ "in Kosovo", "at Kinmen", "in northern Kosovo": a place the sentence happens in."""
+    k = first - 1
+    if k >= 1 and words[k].lower in REGION_WORDS:
+        k -= 1
+    return k >= 0 and words[k].lower in ("in", "at")
 
 
 def _origin(words: Sequence[Word], actors: list[Actor], last: int, agent: str) -> Actor | None:

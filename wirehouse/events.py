@@ -534,7 +534,7 @@ def _sentence_events(
 
 
 # agents that make a same-country pair a domestic event ("police dispersed protesters")
-DOMESTIC_AGENTS = frozenset({"COP", "OPP", "REB", "INS", "SEP", "JUD", "LEG", "CVL", "SPY"})
+DOMESTIC_AGENTS = frozenset({"COP", "OPP", "REB", "INS", "SEP", "JUD", "LEG", "CVL", "SPY", "UAF"})
 # what a demand for a release points at: whoever seized or holds it
 HELD = frozenset({"crew", "vessel", "ship", "boat", "detainee", "sailor", "fisherman", "tanker"})
 SEIZURE_CODES = ("17", "18", "1711")
