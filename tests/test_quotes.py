@@ -473,6 +473,8 @@ def test_a_place_after_for_is_the_remit_not_the_speaker():
         'The State Department\'s envoy for North Korea said the talks had been "useful but slow."'
     )
     assert said(text) == [("useful but slow.", "State Department")]
+    to = 'The US ambassador to Russia said the detention was "unjustified and cruel."'
+    assert said(to) == [("unjustified and cruel.", "United States")]
 
 
 def test_the_government_in_a_city_speaks_for_the_country_of_that_city():
@@ -602,6 +604,12 @@ def test_two_speakers_joined_by_and_are_no_one_speaker():
     assert said(after) == [("We stand together,", None)]
     before = '"We stand together," Trump and Putin said.'
     assert said(before) == [("We stand together,", None)]
+
+
+def test_a_quote_opening_with_an_ellipsis():
+    text = '"...and that is why we left," she said. He said "no"... and walked out.'
+    found = [text[s.start : s.end] for s in find_quote_spans(text)]
+    assert found == ["...and that is why we left,", "no"]
 
 
 # Floors on the hand-annotated gold set (data/gold, 22 articles), scored by wirehouse.scoring; set

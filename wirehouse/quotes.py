@@ -68,7 +68,7 @@ _CONJUNCTION = re.compile(
 )
 _AFFILIATION = re.compile(r"\s+(?:of|from|at|with)\s+(?:the\s+)?[A-Z]")
 _LOCATIVE = re.compile(r"\s+in\s+(?:the\s+)?[A-Z]")  # "its embassy in Nairobi"
-_FOR_PLACE = re.compile(r"\s+for\s+(?:the\s+)?[A-Z]")  # "the envoy for Syria"
+_FOR_PLACE = re.compile(r"\s+(?:for|to)\s+(?:the\s+)?[A-Z]")  # "the envoy for (to) Syria"
 _WORDS = re.compile(r"[^\W\d_]+")
 _NEXT_CAPITAL = re.compile(r"[\"”’»']*\s+[A-Z]")
 _WORDS_AT = re.compile(r"[^\W\d_][\w’'-]*")
@@ -179,7 +179,8 @@ def _is_opener(text: str, i: int, line_start: int) -> bool:
             and not (elided or after.isdigit())
         )
     if char in '"”»':
-        return before in OPEN_BEFORE and not after.isspace() and after not in ".,;:!?"
+        elided = text.startswith("...", i + 1)  # '"...and that is why," she said'
+        return before in OPEN_BEFORE and not after.isspace() and (elided or after not in ".,;:!?")
     return False
 
 
@@ -468,8 +469,8 @@ def _resolve_phrase(ctx: _Context, start: int, end: int, verb: str | None) -> _S
         return _resolve_phrase(ctx, start, start + locative.start(), verb)
     remit = _FOR_PLACE.search(phrase)
     if remit and _is_place(ctx, start + remit.end() - 1, end):
-        # "the Serbian government's office for Kosovo", "the UN envoy for Syria": the place is
-        # the holder's remit, not the speaker
+        # "the Serbian government's office for Kosovo", "the US ambassador to Russia": the
+        # place is the holder's remit, not the speaker
         return _resolve_phrase(ctx, start, start + remit.start(), verb)
     affiliation = _AFFILIATION.search(phrase)
     if affiliation and phrase[: affiliation.start()].strip():
