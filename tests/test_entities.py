@@ -732,3 +732,32 @@ def test_reefs_and_shoals_are_features_and_svalbard_is_norways():
         ("Second Thomas Shoal", "LOC"),
     ]
     assert codes("A cable serves Longyearbyen.")["Longyearbyen"] == ("SJM", "NOR")
+
+
+def test_a_person_takes_the_role_of_the_mention_that_introduces_them():
+    got = codes(
+        "Qatar brokered the end of Mara Lind's ordeal. Mara Lind, 35, a reporter for the "
+        "Oslo-based news service Fjord Wire, flew home."
+    )
+    assert got["Mara Lind"] == ("NOR", "NORMED")
+    assert "Fjord Wire" in got
+
+
+def test_a_country_name_used_as_an_adjective_in_apposition_gives_the_country():
+    got = codes(
+        "Russia freed two prisoners. One was Tom Hale, a US citizen, and the other Ana "
+        "Popa, a dual Romanian-Russian citizen. Lev Orlov, a trader in US-made chips, stayed."
+    )
+    assert got["Tom Hale"] == ("USA", None)
+    assert got["Ana Popa"] == ("ROU", None)
+    assert got["Lev Orlov"] == ("RUS", None)  # "US-made" is no nationality
+
+
+def test_a_place_a_particle_and_a_name_are_one_place():
+    got = codes(
+        "Colombia reopened the bridge to San Antonio del Táchira. Pilgrims walked to "
+        "Santiago de Compostela."
+    )
+    assert got["San Antonio del Táchira"] == ("VEN", None)
+    assert got["Santiago de Compostela"] == ("ESP", None)
+    assert "San Antonio" not in got and "Táchira" not in got

@@ -102,6 +102,7 @@ class Rules:
     role_words: frozenset[str]
     owner_prepositions: frozenset[str]
     product_words: frozenset[str]
+    place_particles: frozenset[str]
 
     @classmethod
     def load(cls) -> Rules:
@@ -229,6 +230,7 @@ class _Pass:
         self.nicknames()
         self.hyphenated_names()
         self.gazetteer_matches()
+        self.joined_places()
         self.foreign_bodies()
         self.longer_names()
         self.people_not_places()
@@ -430,6 +432,40 @@ class _Pass:
                     break
             else:
                 i += 1
+
+    def joined_places(self) -> None:
+        """ "San Antonio del Táchira", "San José de Cúcuta": a listed place, a particle and
+        another name are one place (not the Texan city and a Venezuelan state); its country is
+        the gazetteer town's, else the second part's."""
+        toks = self.toks
+        for start, (end, reading) in sorted(self.spans.items()):
+            if start not in self.spans or reading.type != "GPE" or reading.origin == "country":
+                continue
+            last = end
+            while last < len(toks) and toks[last].lower_ in self.rules.place_particles:
+                last += 1
+            if last == end or last - end > 2 or last >= len(toks):
+                continue
+            if self.owner[last] == last:
+                second_end, second = self.spans[last]
+                if second.type not in ("GPE", "LOC") or second.origin == "country":
+                    continue
+            elif self.is_name_token(toks[last]) and self.owner[last] < 0:
+                second_end, second = last + 1, reading
+                listed = gazetteer.fold(self.span_text(start, second_end))
+                if listed not in gazetteer.place_countries():
+                    continue  # "in Paris de Gaulle said" joins no place
+            else:
+                continue
+            name = " ".join(self.span_text(start, second_end).split())
+            self.remove(start)
+            if self.owner[last] >= 0:
+                self.remove(last)
+            # a joined name is specific enough for the gazetteer's largest town of that name
+            towns = gazetteer.place_countries().get(gazetteer.fold(name), ())
+            iso3 = self.town_country(name, start) or next(iter(towns), None)
+            iso3 = iso3 or second.iso3 or reading.iso3
+            self.add(start, second_end, Reading(name, "GPE", iso3=iso3))
 
     def place_in_org_name(self, start: int, end: int, entry: Entry) -> bool:
         """A place named inside an organisation's name, between its head and more of the name:
@@ -1024,7 +1060,7 @@ class _Pass:
                 self.spans[start] = (end, replace(reading, cameo="IGO"))
                 continue
             if reading.type == "PERSON" and not (reading.iso3 or reading.cameo):
-                owned = self.owned_reading(start, end, reading)
+                owned = self.introduced_reading(reading)
                 if owned is not None:
                     self.spans[start] = (end, owned)
                     done[(reading.name, reading.type)] = owned
@@ -1120,6 +1156,16 @@ class _Pass:
                 self.spans[start] = (end, replace(chosen, kind=reading.kind, role=reading.role))
 
     # -- the body a person is introduced with ----------------------------------------
+    def introduced_reading(self, reading: Reading) -> Reading | None:
+        """The person read with the role of whichever mention introduces it: the headline's
+        "Nathan Brody's ordeal" is the "Nathan Brody, 41, a correspondent for ..." below."""
+        for start, (end, other) in sorted(self.spans.items()):
+            if other.type == "PERSON" and other.name == reading.name:
+                owned = self.owned_reading(start, end, reading)
+                if owned is not None:
+                    return owned
+        return None
+
     def owned_reading(self, start: int, end: int, reading: Reading) -> Reading | None:
         """A person read with the body or country of the role they are introduced with: an
         international body's official is that body's ("the AU's envoy" is IGO), a company's
@@ -1270,10 +1316,20 @@ class _Pass:
                 _, reading = self.spans[i]
                 tied = reading.kind == "demonym" or self.prev_word(i) in ("of", "from")
                 tied = tied or self.prev_word(i) == "in" and self.prev_word(i, 2) == "based"
+                tied = tied or reading.origin == "country" and self.adjectival(i)
                 if reading.type in ("GPE", "NORP") and reading.iso3 and tied:
                     return reading.iso3
             i += 1
         return None
+
+    def adjectival(self, start: int) -> bool:
+        """A country's name used as an adjective: "a US citizen", "a dual US-Russian citizen"
+        (not "US-made microchips")."""
+        end = self.spans[start][0]
+        following = self.next_word(end)
+        if following == "-" and end + 1 < len(self.toks) and self.owner[end + 1] == end + 1:
+            return self.spans[end + 1][1].origin == "country"
+        return end < len(self.toks) and self.toks[end].text.isalpha() and following.islower()
 
     def country_after_comma(self, end: int) -> str | None:
         """ "Pozzallo, Italy", "in Cúcuta, Colombia": the country written after a place."""
