@@ -610,6 +610,11 @@ def _role_before_name(noun: str) -> re.Pattern[str]:
 def _bears_role(text: str, mention: Mention, noun: str) -> bool:
     if mention.role and noun in mention.role.lower():
         return True
+    if mention.role and mention.role.lower().startswith("counterpart"):
+        # "Foreign Minister Hakan Fidan met his Greek counterpart, Giorgos Gerapetritis": the
+        # counterpart holds the role named before him in the sentence
+        opening = text[sentence_start(text, mention.start_char) : mention.start_char].lower()
+        return bool(re.search(rf"\b{re.escape(noun)}\b", opening))
     line_start = text.rfind("\n", 0, mention.start_char) + 1
     before = text[max(line_start, mention.start_char - 80) : mention.start_char]
     if _role_before_name(noun).search(before):

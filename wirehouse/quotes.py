@@ -525,7 +525,16 @@ def _resolve_phrase(ctx: _Context, start: int, end: int, verb: str | None) -> _S
     alone = name is not None and phrase == name.group() and _APPOSED.match(ctx.text, end)
     if alone and coref.is_given_name(phrase):  # "said Olena, 67," / "Mohamed, a teacher, said"
         return _Speaker(phrase, None, verb)
+    if name is not None and phrase == name.group() and len(words) == 1:
+        return ctx.speaker(_bearer(ctx, phrase), verb)
     return None
+
+
+def _bearer(ctx: _Context, word: str) -> Entity | None:
+    """The one person of the article whose name holds a word the entity layer left unlinked
+    ("Wang said" for Wang Yi, whose family name comes first)."""
+    found = [p for p in ctx.people if word in p.name.split()]
+    return found[0] if len(found) == 1 else None
 
 
 def _joined(ctx: _Context, inside: list[Mention], head: Mention) -> bool:
