@@ -1709,3 +1709,32 @@ def test_nobody_as_subject_negates_the_act():
 def test_unidentified_gunmen_are_an_armed_force_placed_where_they_strike():
     found = real_triples("Masked gunmen attacked a police station in northern Kosovo on Sunday.")
     assert ("KSVUAF", "KSVCOP", "190") in found
+
+
+def test_a_country_adjective_before_a_plain_noun_subject_acts():
+    found = real_triples("Israeli aircraft struck targets in southern Lebanon overnight.")
+    assert ("ISR", "LBN", "190") in found
+
+
+def test_their_after_two_subjects_keeps_the_act_mutual():
+    found = real_triples("India and China agreed to pull back troops along their border.")
+    assert {("IND", "CHN", "030"), ("CHN", "IND", "030")} <= found
+
+
+def test_a_reaction_to_a_happening_in_a_country_is_aimed_at_it():
+    assert ("IGOUNO", "NER", "111") in real_triples(
+        "The United Nations Security Council condemned the coup in Niger."
+    )
+
+
+def test_a_suspended_member_is_the_target_of_reduced_relations():
+    assert ("IGOAFRAFU", "GAB", "160") in real_triples(
+        "The African Union suspended Gabon after the military takeover."
+    )
+    assert ("RUS", "JPN", "164") in real_triples("Russia suspended talks with Japan.")
+
+
+def test_an_actor_prompted_to_react_reacts_to_the_prompter():
+    text = "The EU imposed duties on Chinese steel, prompting Beijing to threaten retaliation."
+    found = real_triples(text)
+    assert ("CHNGOV", "IGOEUREEC", "138") in found

@@ -84,6 +84,7 @@ class Subject:
     negated: bool = False
     passive: bool = False
     reduced: bool = False  # a participle after its noun ("the cuts demanded by Riyadh")
+    prompted: bool = False  # "prompting Beijing to threaten": the subject answers the prompter
 
 
 def find_events(
@@ -430,6 +431,10 @@ def _sentence_events(
             own = _countries(sources)
             other = [side for side in story if side.code[:3] not in own]
             targets = other if len(story) == 2 and len(other) == 1 else []
+        if sources and not targets and subject.prompted and events:
+            # "imposed duties on Chinese steel, prompting Beijing to threaten retaliation"
+            own = _countries(sources)
+            targets = [e["source"] for e in events[-1:] if e["source"].code[:3] not in own]
         if sources and not targets and match.pattern.conditional:
             targets = _condition_actor(words, actors, match, sources)  # "... if Iran does not"
         if (
@@ -1338,6 +1343,7 @@ def _subject(
             if infinitive and causer:
                 # "prompting Beijing to launch a probe": Beijing launches it
                 subject.group = _conjoined_right(words, actors, actor)
+                subject.prompted = True
                 return subject
             if (
                 infinitive
@@ -1433,7 +1439,8 @@ def _subject(
         owner = _noun_after_actor(words, at_word, k)
         if owner is not None:
             # "Chinese coast guard ships rammed", "Israeli jets struck": the noun's owner acts
-            subject.group = _conjoined_left(words, actors, replace(owner, weak=False))
+            group = _conjoined_left(words, actors, owner)
+            subject.group = [replace(a, weak=False) for a in group]
             return subject
         if word.text == ",":
             opening = _relative_clause_start(words, k)
@@ -1866,8 +1873,14 @@ def _target(
             preposition = k - 1
             while preposition > 0 and words[preposition].lower in ("the", "a", "an"):
                 preposition -= 1  # "talks in the Ethiopian capital"
+            situation = (  # "condemned the coup in Niger": aimed at Niger
+                match.pattern.code[:2] in REACTION_ROOTS
+                and preposition > 0
+                and "situation" in cameo.kinds_of(words[preposition - 1].lower)
+            )
             place = (
                 words[preposition].lower in WHERE_NOT_WHOM
+                and not situation
                 and preposition not in match.matched
                 and match.pattern.code[:2] not in FORCE_ROOTS
             )
@@ -2036,6 +2049,8 @@ def _pairs(
     sources = [s for s in sources if not s.weak]
     if not sources:
         return []
+    if len(sources) > 1 and targets and {t.code for t in targets} <= {s.code for s in sources}:
+        targets = []  # "India and China agreed to pull back along their border": each other
     if targets:
         return [
             (s, t)
