@@ -537,6 +537,12 @@ def test_an_organisation_word_follows_the_subject_before_it_else_the_name_holdin
         '"The Moon is big enough for everyone," the agency said.'
     )
     assert said(agency) == [("The Moon is big enough for everyone,", "NASA")]
+    # of two organisations in the paragraph before, the subject of a sentence
+    subject = (
+        "NASA cut the budget on Monday, the European Space Agency said.\n\n"
+        '"The Moon can wait," the organisation said.'
+    )
+    assert said(subject) == [("The Moon can wait,", "NASA")]
 
 
 def test_he_after_a_sentence_naming_two_is_the_subject_of_its_speech_verb():

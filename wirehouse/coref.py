@@ -753,10 +753,14 @@ def resolve_role(
         labelled = _org_labelled(text, mentions, index, reach, pos, noun)
         if labelled:
             return labelled
-        # an unnamed "the agency" only reaches back to the previous paragraph
+        # an unnamed "the agency" only reaches back to the previous paragraph: one whose name
+        # holds the noun there, else the subject of a sentence there ("NASA welcomed the deal.
+        # … the agency said"; "Volkswagen cut jobs, IG Metall said. The carmaker said")
         orgs = [(m, e) for m, e in orgs if m.start_char >= near and not _affiliation(text, m)]
-        if orgs and _opens_sentence(text, orgs[-1][0]):
-            return orgs[-1][1]  # "NASA welcomed the deal. … the agency said": its subject
+        subjects = [e for m, e in orgs if _opens_sentence(text, m)]
+        nearby = _org_holding(text, mentions, index, near, pos, noun)
+        if nearby or subjects:
+            return nearby or subjects[-1]
         # else the latest whose name holds the noun, however far back: "the bank" is the
         # Reserve Bank of the lead, not the source of a figure ("…, Statistics South Africa
         # said")
