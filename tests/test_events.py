@@ -1738,3 +1738,25 @@ def test_an_actor_prompted_to_react_reacts_to_the_prompter():
     text = "The EU imposed duties on Chinese steel, prompting Beijing to threaten retaliation."
     found = real_triples(text)
     assert ("CHNGOV", "IGOEUREEC", "138") in found
+
+
+def test_hosting_weapons_is_military_cooperation_not_a_visit():
+    found = real_triples("Belarus is expected to host Russian tactical nuclear weapons.")
+    assert ("BLR", "RUS", "062") in found
+    assert not any(c.startswith("043") for _, _, c in found)
+
+
+def test_a_deal_signed_by_two_named_ministers_is_mutual_and_welcomed_for_both():
+    text = (
+        "The deal was signed in Arusha by Kenya's foreign minister, Grace Otieno, and her "
+        "Tanzanian counterpart, Juma Mwinyi. Uganda welcomed the agreement."
+    )
+    found = real_triples(text)
+    assert {("KENGOV", "TZAGOV", "057"), ("TZAGOV", "KENGOV", "057")} <= found
+    assert {("UGA", "KENGOV", "051"), ("UGA", "TZAGOV", "051")} <= found
+    assert not any(s == t for s, t, _ in found)
+
+
+def test_lifting_tariffs_targets_whom_they_were_imposed_on():
+    text = "Kenya imposed tariffs on Tanzanian maize. Kenya would lift the tariffs within 30 days."
+    assert ("KEN", "TZA", "085") in real_triples(text)

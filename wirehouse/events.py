@@ -431,6 +431,10 @@ def _sentence_events(
             own = _countries(sources)
             other = [side for side in story if side.code[:3] not in own]
             targets = other if len(story) == 2 and len(other) == 1 else []
+        if sources and not targets and match.pattern.code.startswith(EASING_CODES):
+            # "Kenya would lift the tariffs": on whom it had imposed them
+            so_far = [*history, *(_as_event(e) for e in events)]
+            targets = _sanctioned(so_far, _countries(sources))
         if sources and not targets and subject.prompted and events:
             # "imposed duties on Chinese steel, prompting Beijing to threaten retaliation"
             own = _countries(sources)
@@ -506,7 +510,7 @@ def _sentence_events(
         )
         if passive_pact and not targets and len(sources) > 1:
             # "The accord was signed by Serbia and Hungary": with each other
-            pairs = [(s, t) for s in sources for t in sources if s is not t]
+            pairs = [(s, t) for s in sources for t in sources if s.code[:3] != t.code[:3]]
         elif (subject.passive or gapped) and not targets:
             # "was endorsed by the US and Canada": each endorsed, not each other
             pairs = [(s, None) for s in sources if not s.weak]
@@ -1004,6 +1008,17 @@ def _in_condition(words: list[Word], head: int) -> bool:
 
 
 STALL_WINDOW = 20  # words after a nominal event in which its predicate may say it stalled
+
+
+EASING_CODES = ("081", "085")  # easing sanctions or restrictions: on whom they were imposed
+
+
+def _sanctioned(history: Sequence[Event], own: set[str]) -> list[Actor]:
+    for event in reversed(history):
+        imposed = event.event_code.startswith(("16", "17")) and event.actor2_code
+        if imposed and (event.actor1_code or "")[:3] in own and not event.is_hypothetical:
+            return [_actor2(event)]
+    return []
 
 
 def _second_participle(words: list[Word], match: Match) -> bool:
@@ -1780,7 +1795,8 @@ def _conjoined_right(words: list[Word], actors: list[Actor], first: Actor) -> li
     while index + 1 < len(actors):
         following = actors[index + 1]
         between = [w.lower for w in words[group[-1].last + 1 : following.first]]
-        if _conjunction(between):
+        listed = between in ([",", "and"], [",", "or"]) and len(group) > 1
+        if _conjunction(between) or listed:  # "X's minister, A, and her counterpart, B"
             group.append(following)
             index += 1
         else:
