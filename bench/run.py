@@ -156,30 +156,41 @@ def measured_ingest(corpus: Path, db: Path, env: dict[str, str], *flags: str) ->
         raise SystemExit(f"benchmark ingest failed ({process.returncode})")
     result = json.loads(output.strip().splitlines()[-1])
     result["peak_rss_bytes"] = peak.bytes
+    result["peak_pss_bytes"] = peak.pss_bytes
     return result
 
 
 class _PeakRss(threading.Thread):
-    """Samples the summed RSS of a process and all its descendants until stopped."""
+    """Samples the summed RSS of a process and all its descendants until stopped, and their
+    summed PSS: the workers are forked from a server and share its pages, which RSS counts
+    once in every process that maps them and PSS divides among them. PSS is read every
+    `pss_every` samples only: reading it costs a few ms a process, RSS some microseconds."""
 
-    def __init__(self, pid: int, interval: float = 0.02) -> None:
+    def __init__(self, pid: int, interval: float = 0.02, pss_every: int = 25) -> None:
         super().__init__(daemon=True)
         self.root = psutil.Process(pid)
         self.interval = interval
+        self.pss_every = pss_every
         self.bytes = 0
+        self.pss_bytes = 0
         self._stop_event = threading.Event()
 
     def run(self) -> None:
+        samples = 0
         while not self._stop_event.is_set():
             try:
                 tree = [self.root, *self.root.children(recursive=True)]
             except psutil.NoSuchProcess:
                 return
-            total = 0
+            with_pss = samples % self.pss_every == 0
+            samples += 1
+            total = pss = 0
             for process in tree:
-                with suppress(psutil.NoSuchProcess):
+                with suppress(psutil.Error):
                     total += process.memory_info().rss
+                    pss += process.memory_full_info().pss if with_pss else 0
             self.bytes = max(self.bytes, total)
+            self.pss_bytes = max(self.pss_bytes, pss)
             time.sleep(self.interval)
 
     def stop(self) -> None:
@@ -251,6 +262,10 @@ def build_report(
             "n": small["peak_rss_bytes"] / 2**20,
             "4n": large["peak_rss_bytes"] / 2**20,
         },
+        "peak_pss_mb": {
+            "n": small["peak_pss_bytes"] / 2**20,
+            "4n": large["peak_pss_bytes"] / 2**20,
+        },
         "stage_seconds_n": stages,
         "stage_cpu_seconds_n": stages_cpu,
         "stage_cpu_ms_per_article_n": {k: 1000 * v / articles for k, v in stages_cpu.items()},
@@ -302,7 +317,11 @@ def print_report(report: dict) -> None:
     rate = report["throughput_articles_per_second"]
     print(f"\nthroughput: {rate['n']:.1f} articles/s (N), {rate['4n']:.1f} articles/s (4N)")
     mem = report["peak_rss_mb"]
-    print(f"peak RSS of the ingest process tree: {mem['n']:.0f} MB (N), {mem['4n']:.0f} MB (4N)")
+    pss = report["peak_pss_mb"]
+    print(
+        f"peak RSS of the ingest process tree: {mem['n']:.0f} MB (N), {mem['4n']:.0f} MB (4N); "
+        f"PSS (shared pages counted once): {pss['n']:.0f} MB (N), {pss['4n']:.0f} MB (4N)"
+    )
     cpu = report["cpu_seconds"]
     print(
         f"CPU seconds: pipeline {cpu['pipeline_n']:.2f} (N), {cpu['pipeline_4n']:.2f} (4N), "
