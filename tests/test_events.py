@@ -1760,3 +1760,21 @@ def test_a_deal_signed_by_two_named_ministers_is_mutual_and_welcomed_for_both():
 def test_lifting_tariffs_targets_whom_they_were_imposed_on():
     text = "Kenya imposed tariffs on Tanzanian maize. Kenya would lift the tariffs within 30 days."
     assert ("KEN", "TZA", "085") in real_triples(text)
+
+
+def test_reactions_to_an_investigation_of_imports_from_a_country():
+    text = (
+        "The European Union opened an investigation into steel imported from India, drawing an "
+        "angry response from New Delhi. India's trade ministry called the probe 'unfair'. "
+        "Brazil criticised the move. Spain and Italy backed the investigation."
+    )
+    found = real_triples(text)
+    assert ("IGOEUREEC", "IND", "090") in found
+    assert any(s.startswith("IND") and t == "IGOEUREEC" and c == "111" for s, t, c in found)
+    assert ("BRA", "IGOEUREEC", "111") in found  # the move: the act, not India's reaction
+    assert {("ESP", "IGOEUREEC", "051"), ("ITA", "IGOEUREEC", "051")} <= found
+
+
+def test_what_a_proposal_from_named_states_would_do_is_not_coded():
+    text = "Ministers debated a proposal from Estonia and Latvia to expel Russian diplomats."
+    assert not any(c.startswith("166") for _, _, c in real_triples(text))

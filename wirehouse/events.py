@@ -822,6 +822,7 @@ def _infinitive_content(words: list[Word], match: Match, matches: list[Match]) -
     k = to - 1
     while k > 0 and _time_word(words, k):
         k -= 1  # "an agreement on Tuesday to expand trade"
+    k = _before_proposer(words, k)  # "a proposal from Lithuania and Latvia to expel"
     if words[k].lemma in DECISION_NOUNS:
         return False  # "Russia's decision to suspend gas deliveries": the suspension happened
     noun = words[k].lemma in cameo.event_nouns() or words[k].lemma in CONTENT_NOUNS
@@ -847,6 +848,20 @@ def _alleged(words: list[Word], match: Match, matches: list[Match]) -> bool:
 
 
 DECISION_NOUNS = frozenset({"decision", "move"})
+PROPOSER_REACH = 8  # words of "from Lithuania and Latvia" between a noun and its "to"
+
+
+def _before_proposer(words: list[Word], k: int) -> int:
+    """The noun before "from/by X (and Y)" that ends at `k`, else `k` itself."""
+    for j in range(k, max(0, k - PROPOSER_REACH), -1):
+        if words[j].lower in ("from", "by") and j > 0:
+            between = words[j + 1 : k + 1]
+            if all(w.text[:1].isupper() or w.lower in ("and", ",", "the") for w in between):
+                return j - 1
+            return k
+    return k
+
+
 CONTENT_NOUNS = frozenset(
     {"agreement", "deal", "accord", "treaty", "pact", "plan", "proposal", "bid", "effort"}
 )
@@ -1970,7 +1985,7 @@ def _made_by(words: list[Word], k: int, match: Match) -> bool:
     """A reaction to a thing and the participle naming its maker: "rejected the conditions
     demanded by Washington" (Washington is the target)."""
     if (
-        match.pattern.code.startswith(("16", "17"))
+        match.pattern.code[:2] in HOSTILE_ROOTS | {"09"}
         and words[k].lemma in ORIGIN_PARTICIPLES
         and k + 1 < len(words)
         and words[k + 1].lower in ("from", "in", "by")
