@@ -761,3 +761,13 @@ def test_a_place_a_particle_and_a_name_are_one_place():
     assert got["San Antonio del Táchira"] == ("VEN", None)
     assert got["Santiago de Compostela"] == ("ESP", None)
     assert "San Antonio" not in got and "Táchira" not in got
+    later = resolved("Trucks crossed to San Antonio del Táchira. San Antonio was calm.")
+    assert later["San Antonio"] == ["San Antonio del Táchira"]
+
+
+def test_an_unlisted_adjective_a_party_member_and_a_compass_word_are_no_places():
+    got = codes(
+        "Italy held a ship in the Sicilian port of Catania. Jo Reyes, an Ohio Democrat, "
+        "objected. Norway patrols the High North."
+    )
+    assert set(got) == {"Italy", "Catania", "Jo Reyes", "Ohio", "Norway"}

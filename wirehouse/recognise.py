@@ -103,6 +103,7 @@ class Rules:
     owner_prepositions: frozenset[str]
     product_words: frozenset[str]
     place_particles: frozenset[str]
+    adjective_endings: frozenset[str]
 
     @classmethod
     def load(cls) -> Rules:
@@ -436,8 +437,8 @@ class _Pass:
     def joined_places(self) -> None:
         """ "San Antonio del Táchira", "San José de Cúcuta": a listed place, a particle and
         another name are one place (not the Texan city and a Venezuelan state); its country is
-        the gazetteer town's, else the second part's."""
-        toks = self.toks
+        the gazetteer town's, else the second part's. A later "San Antonio" is the same place."""
+        toks, shorts = self.toks, {}
         for start, (end, reading) in sorted(self.spans.items()):
             if start not in self.spans or reading.type != "GPE" or reading.origin == "country":
                 continue
@@ -466,6 +467,11 @@ class _Pass:
             iso3 = self.town_country(name, start) or next(iter(towns), None)
             iso3 = iso3 or second.iso3 or reading.iso3
             self.add(start, second_end, Reading(name, "GPE", iso3=iso3))
+            shorts[self.span_text(start, end)] = Reading(name, "GPE", "alias", iso3)
+        for start, (end, reading) in list(self.spans.items()):
+            short = shorts.get(self.span_text(start, end))
+            if short is not None and reading.origin != "country":  # a later "San Antonio"
+                self.spans[start] = (end, short)
 
     def place_in_org_name(self, start: int, end: int, entry: Entry) -> bool:
         """A place named inside an organisation's name, between its head and more of the name:
@@ -834,12 +840,22 @@ class _Pass:
             return
         if self.byline(start):
             return
+        if self.adjective(start, end):
+            return  # "the Sicilian port", "a Bavarian town": an adjective, not a place
         if self.in_place_context(start, end):
             self.add(start, end, Reading(" ".join(words), "GPE"))
         elif self.prev_word(start) == "the" and not self.speech_next_to(start, end):
             return  # "the Kapitan Lebedev", "the Sea Lantern": a ship or a brand, not a person
         elif len(words) >= 2 and (self.speech_next_to(start, end) or self.plain_name(start, end)):
             self.add_person(start, end, None, start)
+
+    def adjective(self, start: int, end: int) -> bool:
+        """One unlisted word with a demonym's ending before a lowercase noun ("Sicilian port")."""
+        if end - start != 1 or end >= len(self.toks):
+            return False
+        following = self.toks[end].text
+        ending = self.toks[start].lower_.endswith(tuple(self.rules.adjective_endings))
+        return ending and following.isalpha() and following.islower()
 
     def byline(self, start: int) -> bool:
         """ "By Tom Hadley" or "Yuki Tanaka, Science Correspondent" opening a paragraph names
