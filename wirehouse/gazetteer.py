@@ -154,13 +154,14 @@ def _saint_variants(name: str) -> list[str]:
 def _add_subdivisions(forms: dict[str, list[Entry]], common: frozenset[str]) -> None:
     """Provinces, states and regions (pycountry's ISO 3166-2 names, e.g. "Eastern Cape")."""
     words = read_csv_rows("entities", "rule_words.csv")
-    generic = frozenset(row["word"] for row in words if row["group"] == "generic_region_names")
+    generic = {row["word"] for row in words if row["group"] == "generic_region_names"}
+    skip = common | generic
     for sub in pycountry.subdivisions:
         name = sub.name
         if len(name) < 4 or not name.replace(" ", "").replace("-", "").isalpha():
             continue
         known = forms.get(name, [])
-        if any(e.kind != "region" for e in known) or name.lower() in common | generic:
+        if any(e.kind != "region" for e in known) or name.lower() in skip:
             continue  # "North" and "Centre" are regions of Cameroon, and words everywhere
         if not name[:1].isupper():
             continue
