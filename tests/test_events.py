@@ -1778,3 +1778,21 @@ def test_reactions_to_an_investigation_of_imports_from_a_country():
 def test_what_a_proposal_from_named_states_would_do_is_not_coded():
     text = "Ministers debated a proposal from Estonia and Latvia to expel Russian diplomats."
     assert not any(c.startswith("166") for _, _, c in real_triples(text))
+
+
+def test_concern_over_an_act_is_aimed_at_its_actor():
+    text = (
+        "Zimbabwe's police arrested 30 opposition activists in Harare on Saturday. "
+        "Britain expressed concern over the arrests."
+    )
+    found = real_triples(text)
+    assert ("GBR", "ZWECOP", "012") in found
+
+
+def test_the_party_is_the_political_party_named_before():
+    text = (
+        "Police in Harare arrested 30 activists of the Citizens Coalition for Change. "
+        "The party accused Zimbabwe's government of trying to silence dissent."
+    )
+    found = real_triples(text)
+    assert any(s.startswith("ZWE") and t == "ZWEGOV" and c == "112" for s, t, c in found)

@@ -462,6 +462,8 @@ def resolve_references(
 
 ARMED_GROUP_NOUNS = frozenset({"group", "movement", "militia", "organisation", "organization"})
 BLOC_NOUNS = frozenset({"bloc", "union", "alliance"})  # the international body named last
+PARTY_AGENTS = frozenset({"OPP", "PTY", "GOV"})  # "the party": a political party named last
+PARTY_NAME_WORDS = frozenset({"Party", "Coalition", "Congress", "Front", "Movement", "League"})
 
 
 def _named_by_head(word: Word, earlier: Sequence[tuple[Mention, Entity]]) -> Entity | None:
@@ -469,6 +471,7 @@ def _named_by_head(word: Word, earlier: Sequence[tuple[Mention, Entity]]) -> Ent
     noun (South African Reserve Bank, Independent National Electoral Commission)."""
     armed = word.lemma in ARMED_GROUP_NOUNS
     bloc = word.lemma in BLOC_NOUNS
+    party = word.lemma == "party"
     for mention, entity in reversed(earlier):
         if mention.start_char >= word.start:
             continue
@@ -477,6 +480,9 @@ def _named_by_head(word: Word, earlier: Sequence[tuple[Mention, Entity]]) -> Ent
             return entity  # "Hezbollah ... the group fired rockets"
         if bloc and entity.type == "ORG" and code.startswith("IGO"):
             return entity  # "the European Commission ... the bloc's ministers"
+        named_party = PARTY_NAME_WORDS & set(entity.name.split()) and not code.startswith("IGO")
+        if party and entity.type == "ORG" and (code[3:6] in PARTY_AGENTS or named_party):
+            return entity  # "the Citizens Coalition for Change said ... The party accused"
         head = entity.name.split(" of ")[0].split()[-1].lower()  # "European Court of Justice"
         last = entity.name.split()[-1].lower()
         if entity.type == "ORG" and {head, last} & {word.lower, word.lemma}:

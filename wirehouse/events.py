@@ -543,7 +543,9 @@ def _sentence_events(
 
 
 # agents that make a same-country pair a domestic event ("police dispersed protesters")
-DOMESTIC_AGENTS = frozenset({"COP", "OPP", "REB", "INS", "SEP", "JUD", "LEG", "CVL", "SPY", "UAF"})
+DOMESTIC_AGENTS = frozenset(
+    {"COP", "OPP", "REB", "INS", "SEP", "JUD", "LEG", "CVL", "SPY", "UAF", "NGO", "MED"}
+)
 # what a demand for a release points at: whoever seized or holds it
 HELD = frozenset({"crew", "vessel", "ship", "boat", "detainee", "sailor", "fisherman", "tanker"})
 SEIZURE_CODES = ("17", "18", "1711")
@@ -2179,6 +2181,8 @@ def _antecedent_target(
         noun_at = _before_passive(words, match.head)
     elif match.end < len(words) and words[match.end].lower in ("the", "this", "these", "such"):
         noun_at = _noun_after(words, match.end + 1)
+    elif _over_the(words, match.end):
+        noun_at = _noun_after(words, match.end + 2)  # "expressed concern over the arrests"
     elif match.pattern.slots and words[match.end - 2].lower in ("the", "this", "these", "such"):
         noun_at = match.end - 1  # "rejected the request": the object word is the noun
     else:
@@ -2207,6 +2211,14 @@ def _antecedent_target(
         # as one, but a reaction points at the other side of the sentence just before
         return [_actor1(others[-1])]
     return _noun_maker(text, words[noun_at].lemma, words[0].start, earlier, own)
+
+
+def _over_the(words: list[Word], k: int) -> bool:
+    return (
+        k + 1 < len(words)
+        and words[k].lower in ("over", "about", "at", "by")
+        and words[k + 1].lower in ("the", "this", "these", "such")
+    )
 
 
 def _before_passive(words: list[Word], head: int) -> int:
