@@ -1796,3 +1796,13 @@ def test_the_party_is_the_political_party_named_before():
     )
     found = real_triples(text)
     assert any(s.startswith("ZWE") and t == "ZWEGOV" and c == "112" for s, t, c in found)
+
+
+def test_an_apposition_about_another_country_does_not_replace_the_subject():
+    text = (
+        "The Philippines and Japan signed a defence pact on Monday. Tokyo pledged to supply "
+        "five patrol boats. The United States, a treaty ally of Manila, welcomed the pact."
+    )
+    found = real_triples(text)
+    assert {("USA", "PHL", "051"), ("USA", "JPN", "051")} <= found
+    assert not any(s.startswith("PHL") and c == "051" for s, _, c in found)

@@ -1599,7 +1599,14 @@ def _apposition_subject(
     if not inside or any(_finite_head(w) or "speech" in cameo.kinds_of(w.lower) for w in inside):
         return None
     head = at_word[opening - 1]
-    described = [a for a in actors if opening < a.first and a.last < comma and not a.weak]
+    described = [
+        a
+        for a in actors
+        if opening < a.first
+        and a.last < comma
+        and not a.weak
+        and words[a.first - 1].lower not in PREPOSITIONS  # "a treaty ally of Manila": not it
+    ]
     if head.weak or not _clause_initial(words, head.first):
         return _named_in_commas(words, actors, opening, comma)
     if not described:
@@ -2197,8 +2204,10 @@ def _antecedent_target(
         if e.actor1_code and e.actor1_code[:3] not in own and not e.is_hypothetical
     ]  # a reaction answers what happened, not what "could" happen
     kind = [e for e in others if e.event_code[:2] in roots]
+    noun = words[noun_at].lemma
+    named = [e for e in kind if noun in (e.event_text or "").lower()]
     if kind:  # every source of that event: "welcomed the deal" -> both signatories
-        latest = kind[-1]
+        latest = (named or kind)[-1]  # "welcomed the pact": the act that named a pact
         same = (latest.sentence_start, latest.event_code, latest.event_text)
         sources_of = {
             e.actor1_code: _actor1(e)
