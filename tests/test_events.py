@@ -1806,3 +1806,16 @@ def test_an_apposition_about_another_country_does_not_replace_the_subject():
     found = real_triples(text)
     assert {("USA", "PHL", "051"), ("USA", "JPN", "051")} <= found
     assert not any(s.startswith("PHL") and c == "051" for s, _, c in found)
+
+
+def test_refusing_to_lift_a_ban_is_refusing_to_ease_sanctions():
+    assert ("JPN", "CHN", "1244") in real_triples(
+        "Japan refused to lift its ban on Chinese seafood imports."
+    )
+
+
+def test_an_announced_delivery_reaches_its_recipient_past_that():
+    found = real_triples(
+        "Germany announced on Wednesday that it would deliver 50 tanks to Ukraine."
+    )
+    assert any(s == "DEU" and t == "UKR" and c.startswith("03") for s, t, c in found)

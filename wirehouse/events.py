@@ -1937,7 +1937,7 @@ def _target(
             k = actor.last + 1
             continue
         if "clause_break" in kinds and not (
-            word.lower == "that" and match.pattern.code[:2] in ADDRESSEE_ROOTS
+            word.lower == "that" and match.pattern.code[:2] in ADDRESSEE_ROOTS | {"03"}
         ):
             break
         if "modal" in kinds and k > match.end:
