@@ -61,8 +61,11 @@ def batch_pool(workers: int | None = None) -> Iterator[ProcessPoolExecutor]:
 
     The run does not wait for the idle workers to exit; Python still joins them before the
     process ends."""
-    context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload([PRELOAD])
+    if "forkserver" in multiprocessing.get_all_start_methods():
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload([PRELOAD])
+    else:  # Windows: each worker starts afresh and warms up on its own
+        context = multiprocessing.get_context("spawn")
     pool = ProcessPoolExecutor(
         max_workers=workers or os.cpu_count() or 1,
         mp_context=context,
