@@ -1819,3 +1819,15 @@ def test_an_announced_delivery_reaches_its_recipient_past_that():
         "Germany announced on Wednesday that it would deliver 50 tanks to Ukraine."
     )
     assert any(s == "DEU" and t == "UKR" and c.startswith("03") for s, t, c in found)
+
+
+def test_criticism_drawn_by_a_move_is_aimed_at_whoever_made_it():
+    text = (
+        "Oil prices jumped on Monday after OPEC+ agreed to cut production, a surprise move "
+        "that drew swift criticism from Washington."
+    )
+    found = real_triples(text)
+    assert any(
+        s.startswith("USA") and t.startswith("IGOBUSOPC") and c == "111" for s, t, c in found
+    )
+    assert not any(s.startswith("IGOBUSOPC") and t and t.startswith("USA") for s, t, _ in found)

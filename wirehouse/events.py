@@ -36,7 +36,7 @@ UNTARGETED_CODES = ("033",)
 MEETING_CODES = ("040", "041", "042", "043", "044", "046")  # a meeting names whom it met
 STANDALONE_ROOTS = frozenset({"11", "12", "13"})
 ACCUSATION = "112"  # blame needs someone blamed ("blamed the decline on misinformation")
-AID_CODES = ("030", "031", "032", "033", "07")  # promised or given help: to someone
+AID_CODES = ("031", "032", "033", "07")  # promised or given help: to someone
 # "He praised / visited the troops": forces honoured or visited with no country are one's own;
 # an appeal or a meeting ("urged the authorities") is addressed to the other side
 OWN_FORCES = frozenset({"MIL", "COP"})
@@ -426,6 +426,9 @@ def _sentence_events(
                 for t in _subject_noun_owner(words, at_word, match.head, so_far)
                 if t.code[:3] not in own
             ]
+            if not targets and _described_act(words, match.head):
+                # "OPEC+ agreed to cut output, a move that drew criticism": OPEC+'s move
+                targets = [t for t in last_subject if t.code[:3] not in own]
         if sources and not targets and intent:
             # in a story about two sides, one side's readiness is towards the other
             own = _countries(sources)
@@ -1936,10 +1939,11 @@ def _target(
                 return _conjoined_right(words, actors, actor)
             k = actor.last + 1
             continue
+        announced = match.pattern.code[:2] == "03" and k <= match.end + ANNOUNCED_REACH
         if "clause_break" in kinds and not (
-            word.lower == "that" and match.pattern.code[:2] in ADDRESSEE_ROOTS | {"03"}
+            word.lower == "that" and (match.pattern.code[:2] in ADDRESSEE_ROOTS or announced)
         ):
-            break
+            break  # "pledged that it would deliver ... to X" (close by) goes on
         if "modal" in kinds and k > match.end:
             break  # "ministers meeting in Brussels may approve ...": the next predicate
         if word.text == "," and (_new_clause(words, k) or _participial_clause(words, k)):
@@ -2036,6 +2040,7 @@ def _attributed(words: list[Word], actor: Actor) -> bool:
     return False
 
 
+ANNOUNCED_REACH = 3  # words between a promise and the "that" of what it promises
 ATTRIBUTION_REACH = 6  # words between an actor and the reporting verb it is the subject of
 
 
@@ -2220,6 +2225,15 @@ def _antecedent_target(
         # as one, but a reaction points at the other side of the sentence just before
         return [_actor1(others[-1])]
     return _noun_maker(text, words[noun_at].lemma, words[0].start, earlier, own)
+
+
+def _described_act(words: list[Word], head: int) -> bool:
+    """ "..., a surprise move that drew": an event noun the relative clause before `head` is on."""
+    return (
+        head >= 2
+        and words[head - 1].lower in ("that", "which")
+        and words[head - 2].lemma in cameo.event_nouns()
+    )
 
 
 def _over_the(words: list[Word], k: int) -> bool:
