@@ -1831,3 +1831,12 @@ def test_criticism_drawn_by_a_move_is_aimed_at_whoever_made_it():
         s.startswith("USA") and t.startswith("IGOBUSOPC") and c == "111" for s, t, c in found
     )
     assert not any(s.startswith("IGOBUSOPC") and t and t.startswith("USA") for s, t, _ in found)
+
+
+def test_a_rebel_group_named_as_an_army_is_rebels():
+    text = (
+        "Colombia's government and the National Liberation Army rebel group agreed on "
+        "Saturday to extend a ceasefire."
+    )
+    found = real_triples(text)
+    assert {("COLGOV", "COLREB", "0871"), ("COLREB", "COLGOV", "0871")} <= found

@@ -109,7 +109,12 @@ def _adjective_like(word: Word) -> bool:
 def _with_agent(code: str, agent: str | None) -> str:
     if agent and len(code) == 3 and code.isalpha():
         return code + agent
+    if agent in KIND_AGENTS and code[:3].isalpha() and code[:3] != "IGO":
+        return code[:3] + agent  # "the National Liberation Army rebel group": rebels
     return code
+
+
+KIND_AGENTS = frozenset({"REB", "INS", "SEP"})  # a group's own kind after its name decides
 
 
 def build_actors(
