@@ -1840,3 +1840,14 @@ def test_a_rebel_group_named_as_an_army_is_rebels():
     )
     found = real_triples(text)
     assert {("COLGOV", "COLREB", "0871"), ("COLREB", "COLGOV", "0871")} <= found
+
+
+def test_reactions_to_a_meeting_are_aimed_at_both_who_met():
+    text = (
+        "Greek Prime Minister Nikos Andreou met Turkish President Kemal Aydin in Ankara on "
+        "Thursday. The Cypriot government criticised the meeting. "
+        "The European Commission welcomed the talks."
+    )
+    found = real_triples(text)
+    assert {("CYPGOV", "GRCGOV", "111"), ("CYPGOV", "TURGOV", "111")} <= found
+    assert {("IGOEUREEC", "GRCGOV", "051"), ("IGOEUREEC", "TURGOV", "051")} <= found

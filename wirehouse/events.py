@@ -2219,7 +2219,10 @@ def _antecedent_target(
             for e in kind
             if (e.sentence_start, e.event_code, e.event_text) == same
         }
-        return list(sources_of.values())
+        if latest.event_code[:2] == "04" and latest.actor2_code:
+            # "welcomed the talks" after "X met Y": both took part
+            sources_of.setdefault(latest.actor2_code, _actor2(latest))
+        return [a for code, a in sources_of.items() if code[:3] not in own]
     if others and 0 <= words[0].start - others[-1].sentence_end <= ADJACENT:
         # "Moscow accused the West of ... Ukraine rejected the demand.": the demand was not coded
         # as one, but a reaction points at the other side of the sentence just before
