@@ -1851,3 +1851,9 @@ def test_reactions_to_a_meeting_are_aimed_at_both_who_met():
     found = real_triples(text)
     assert {("CYPGOV", "GRCGOV", "111"), ("CYPGOV", "TURGOV", "111")} <= found
     assert {("IGOEUREEC", "GRCGOV", "051"), ("IGOEUREEC", "TURGOV", "051")} <= found
+
+
+def test_a_possessive_after_and_is_no_gapped_donor():
+    found = real_triples("France and Germany called on Iran to release the ship and its 23 crew.")
+    assert {("FRA", "IRN", "020"), ("DEU", "IRN", "020")} <= found
+    assert not any(s.startswith("IRN") for s, _, _ in found)

@@ -730,6 +730,7 @@ def _gapped_sources(words: list[Word], actors: list[Actor], match: Match) -> lis
         for a in actors
         if match.head < a.first < last
         and words[a.first - 1].lower == "and"
+        and words[a.first].text[:1].isupper()  # "and its 23 crew members": no new donor
         and a.last + 1 < last
         and MONEY.match(words[a.last + 1].text)
     ]
