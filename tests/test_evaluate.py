@@ -329,3 +329,18 @@ def test_a_split_quote_with_a_long_first_half_is_one_quote_in_two_rows() -> None
     assert score.tallies["quotes.precision"].rate == 1.0
     assert score.tallies["quotes.exact_text"].rate == 1.0
     assert score.misses == []
+
+
+def test_a_headline_scare_quote_does_not_take_the_body_statement_of_the_same_words() -> None:
+    from wirehouse.evaluate import ArticleScore
+    from wirehouse.scoring import score_quotes
+
+    gold = [
+        {"text": "harassment", "speaker": None, "kind": "scare", "required": False},
+        {"text": "harassment", "speaker": "Taiwan", "required": False},
+    ]
+    rows = [{"text": "harassment", "speaker": "Taiwan"}]
+    score = ArticleScore("g", "p", True)
+    score_quotes(gold, rows, score)
+    assert score.misses == []
+    assert score.tallies["quotes.precision"].rate == 1.0

@@ -162,7 +162,12 @@ def _speaker_ok(gold: dict[str, Any], speakers: list[str | None]) -> bool:
 def score_quotes(gold: list[dict[str, Any]], predicted: list[Row], score: ArticleScore) -> None:
     t = score.tallies
     used: set[int] = set()
-    ordered = sorted(gold, key=lambda q: q.get("required", True) is False)
+    # statements before scare quotes and titles: a headline's scare quote must not take the
+    # body's quotation of the same words
+    ordered = sorted(
+        gold,
+        key=lambda q: (q.get("required", True) is False, q.get("kind") in ("scare", "title")),
+    )
     for quote in ordered:
         required = quote.get("required", True) is not False
         parts = _match_quote(quote, predicted, used)
