@@ -1857,3 +1857,13 @@ def test_a_possessive_after_and_is_no_gapped_donor():
     found = real_triples("France and Germany called on Iran to release the ship and its 23 crew.")
     assert {("FRA", "IRN", "020"), ("DEU", "IRN", "020")} <= found
     assert not any(s.startswith("IRN") for s, _, _ in found)
+
+
+def test_a_verb_in_quotation_marks_keeps_its_subject_and_object():
+    found = real_triples('A spokesperson said Washington "strongly condemns" Russia\'s attacks.')
+    assert ("USAGOV", "RUS", "111") in found
+    text = (
+        "The European Union imposed tariffs on Chinese wind turbines. Huaxin said in a "
+        "statement that it 'deeply regretted' the decision."
+    )
+    assert any(t == "IGOEUREEC" and c == "110" for _, t, c in real_triples(text))

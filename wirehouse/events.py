@@ -1458,7 +1458,8 @@ def _subject(
             return subject
         infinitive = infinitive or word.lower == "to"
         prefix = k + 1 < len(words) and words[k + 1].text == "-" and word.lower in VERB_PREFIXES
-        quote = word.text in QUOTE_MARKS and k == match.head - 1  # would “respond ...”
+        # would “respond ...”, Washington "strongly condemns": the quote opens on the verb
+        quote = word.text in QUOTE_MARKS and all(_adverb(w) for w in words[k + 1 : match.head])
         if (
             skippable
             or prefix
@@ -1941,6 +1942,9 @@ def _target(
             k = actor.last + 1
             continue
         announced = match.pattern.code[:2] == "03" and k <= match.end + ANNOUNCED_REACH
+        if word.text in QUOTE_MARKS and k == match.end:
+            k += 1  # Washington "condemns" Russia's attacks: the quote closes on the verb
+            continue
         if "clause_break" in kinds and not (
             word.lower == "that" and (match.pattern.code[:2] in ADDRESSEE_ROOTS or announced)
         ):
@@ -2188,14 +2192,17 @@ def _antecedent_target(
             and e.event_code[:2] in HOSTILE_ROOTS
         ]
         return [_actor1(acts[-1])] if acts else []
+    end = match.end  # 'it "deeply regretted" the decision': past the closing mark
+    if end < len(words) and words[end].text in QUOTE_MARKS:
+        end += 1
     if fronted:
         noun_at = fronted[0]  # "a claim Kyiv denied": the relative clause's antecedent
     elif subject.passive:
         noun_at = _before_passive(words, match.head)
-    elif match.end < len(words) and words[match.end].lower in ("the", "this", "these", "such"):
-        noun_at = _noun_after(words, match.end + 1)
-    elif _over_the(words, match.end):
-        noun_at = _noun_after(words, match.end + 2)  # "expressed concern over the arrests"
+    elif end < len(words) and words[end].lower in ("the", "this", "these", "such"):
+        noun_at = _noun_after(words, end + 1)
+    elif _over_the(words, end):
+        noun_at = _noun_after(words, end + 2)  # "expressed concern over the arrests"
     elif match.pattern.slots and words[match.end - 2].lower in ("the", "this", "these", "such"):
         noun_at = match.end - 1  # "rejected the request": the object word is the noun
     else:
