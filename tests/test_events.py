@@ -1867,3 +1867,18 @@ def test_a_verb_in_quotation_marks_keeps_its_subject_and_object():
         "statement that it 'deeply regretted' the decision."
     )
     assert any(t == "IGOEUREEC" and c == "110" for _, t, c in real_triples(text))
+
+
+def test_quick_to_condemn_is_a_condemnation():
+    assert ("FRA", None, "111") in real_triples("France was quick to condemn the attack.")
+
+
+def test_anger_at_a_decision_is_disapproval_of_its_maker():
+    assert ("RUS", "FIN", "110") in real_triples(
+        "Russia is angry at Finland's decision to join NATO."
+    )
+
+
+def test_protesters_marching_through_a_capital_are_that_country_s():
+    text = "Thousands of protesters marched through Belgrade on Saturday against the government."
+    assert ("SRBOPP", "SRBGOV", "141") in real_triples(text)

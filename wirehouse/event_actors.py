@@ -317,7 +317,7 @@ def _placed_in(words: Sequence[Word], first: int) -> bool:
     k = first - 1
     if k >= 1 and words[k].lower in REGION_WORDS:
         k -= 1
-    return k >= 0 and words[k].lower in ("in", "at")
+    return k >= 0 and words[k].lower in ("in", "at", "through", "across")
 
 
 def _origin(words: Sequence[Word], actors: list[Actor], last: int, agent: str) -> Actor | None:
