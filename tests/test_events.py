@@ -1882,3 +1882,43 @@ def test_anger_at_a_decision_is_disapproval_of_its_maker():
 def test_protesters_marching_through_a_capital_are_that_country_s():
     text = "Thousands of protesters marched through Belgrade on Saturday against the government."
     assert ("SRBOPP", "SRBGOV", "141") in real_triples(text)
+
+
+def test_speakers_after_a_comma_are_not_conjoined_targets():
+    text = "A Turkish drone strike killed three fighters in northern Iraq, local officials said."
+    found = real_triples(text)
+    assert not any(t and t.endswith("GOV") for _, t, _ in found)
+
+
+def test_coming_under_fire_from_forces_is_their_attack():
+    found = real_triples("The convoy came under fire from Russian forces near Kherson.")
+    assert any(s == "RUSMIL" and c == "190" for s, _, c in found)
+
+
+def test_a_decision_that_angered_a_country_is_its_disapproval():
+    assert ("KEN", "TZA", "110") in real_triples(
+        "Tanzania's decision to close its border angered Kenya."
+    )
+
+
+def test_the_leader_of_a_coalition_acts_for_it():
+    found = real_triples("The Saudi-led coalition carried out air strikes on Houthi positions.")
+    assert any(s == "SAU" and c == "195" for s, _, c in found)
+
+
+def test_a_truce_brokered_by_a_named_state_is_its_mediation_and_the_sides_agreement():
+    found = real_triples("An Egyptian-brokered truce between Israel and Hamas took effect at dawn.")
+    assert ("EGY", "ISR", "045") in found
+    agreed = real_triples("Israel and Hamas agreed to an Egyptian-brokered truce.")
+    assert ("ISR", "PSEREBHMS", "0871") in agreed
+    assert not any(t == "EGY" for _, t, _ in agreed)
+
+
+def test_trying_to_agree_is_not_yet_an_agreement():
+    from wirehouse.entities import find_entities
+    from wirehouse.nlp import parse
+
+    doc = parse("Vietnam is trying to agree a code of conduct with China.")
+    entities, mentions = find_entities(doc)
+    found = find_events(doc, entities, mentions, PUBLISHED)
+    assert found and all(e.is_hypothetical for e in found)

@@ -342,7 +342,7 @@ def _sentence_events(
             # "Tehran was ready to resume direct flights": the readiness is what happened
             match = replace(match, pattern=replace(match.pattern, code=intent))
         subject = _subject(words, actors, at_word, match, last_subject)
-        if subject.group and not subject.passive:
+        if subject.group and not subject.passive and not subject.reduced:
             last_subject = subject.group
         if subject.negated:
             continue
@@ -1232,7 +1232,10 @@ def _match(
                 break  # "sent warships ... and Turkey deployed jets": nor past a new subject
             if k in at_word and _named_place(words, at_word[k]):
                 break  # "sent troops to the Catatumbo region": where, not whom
-            if mark.endswith("ed") and _finite_head(words[k]):
+            hyphened = (  # "an Egyptian-brokered truce" (not "test-fired")
+                k > 1 and words[k - 1].text == "-" and words[k - 2].text[:1].isupper()
+            )
+            if mark.endswith("ed") and _finite_head(words[k]) and not hyphened:
                 break  # "did not fire missiles ... and instead fired drones": nor past a verb
             if words[k].lower in ADJUNCT_OPENERS and k > at:
                 break  # "agreed to reopen embassies after a meeting": not agreeing to meet
@@ -1356,6 +1359,12 @@ def _subject(
     if match.pattern.pos == "noun":
         owner = _owner(words, at_word, match.head)
         subject.group = [owner] if owner else []
+        return subject
+    hyphened = match.head >= 2 and words[match.head - 1].text == "-"
+    if hyphened and match.head - 2 in at_word:
+        # "an Egyptian-brokered truce", "a US-drafted resolution": the named one did it
+        subject.group = [replace(at_word[match.head - 2], weak=False)]
+        subject.reduced = True  # a modifier: not the subject of the clause's next verb
         return subject
     reduced = _reduced_relative(words, at_word, match.head)
     if reduced is not None:
@@ -1645,7 +1654,10 @@ def _noun_after_actor(words: list[Word], at_word: dict[int, Actor], k: int) -> A
     for back in (1, 2):
         start = k - back + 1
         nouns = words[start : k + 1]
-        owner = at_word.get(start - 1)
+        before = start - 1
+        if before >= 2 and words[before].lower in LED_BY and words[before - 1].text == "-":
+            before -= 2  # "the Saudi-led coalition": the leader acts
+        owner = at_word.get(before)
         last = words[k]
         compound = (  # "a US drone strike killed"
             last.lower == last.lemma
@@ -1669,6 +1681,9 @@ def _noun_after_actor(words: list[Word], at_word: dict[int, Actor], k: int) -> A
             return owner  # in subject position, not "in Geneva co-hosted by"
         return None
     return None
+
+
+LED_BY = frozenset({"led"})  # "Iranian-backed militias" are not Iran
 
 
 def _plain_noun(word: Word) -> bool:
@@ -1825,6 +1840,8 @@ def _conjoined_right(words: list[Word], actors: list[Actor], first: Actor) -> li
         following = actors[index + 1]
         between = [w.lower for w in words[group[-1].last + 1 : following.first]]
         listed = between in ([",", "and"], [",", "or"]) and len(group) > 1
+        if between == [","] and _attributed(words, following):
+            break  # "killed three fighters in Iraq, local officials said": the speakers
         if _conjunction(between) or listed:  # "X's minister, A, and her counterpart, B"
             group.append(following)
             index += 1
@@ -1910,6 +1927,13 @@ def _target(
                 # "cut military ties with France": a modifier of the object word
                 or (actor.entity_type == "AGENT" and actor.last + 1 in match.matched)
             )  # "respond with full force": the threat's object, not its target
+            inside = (  # "agreed to an Egyptian-brokered truce": the broker, not the target
+                actor.weak
+                and actor.last + 2 < len(words)
+                and words[actor.last + 1].text == "-"
+                and words[actor.last + 2].lemma in cameo.verb_patterns()
+            )
+            object_word = object_word or inside
             # "agreed to send delegations": the object of an infinitive, not the target
             object_word = object_word or (
                 actor.entity_type == "AGENT" and k >= 2 and words[k - 2].lower == "to"
