@@ -1922,3 +1922,14 @@ def test_trying_to_agree_is_not_yet_an_agreement():
     entities, mentions = find_entities(doc)
     found = find_events(doc, entities, mentions, PUBLISHED)
     assert found and all(e.is_hypothetical for e in found)
+
+
+def test_the_two_countries_before_an_uninflected_verb_are_its_subject():
+    text = (
+        "Morocco and Algeria have long been at odds over Western Sahara, and Rabat and "
+        "Algiers trade barbs often. The two countries cut diplomatic ties in 2021."
+    )
+    found = real_triples(text)
+    assert {("MAR", "DZA", "161"), ("DZA", "MAR", "161")} <= {
+        (s[:3], t[:3] if t else t, c) for s, t, c in found
+    }

@@ -1124,6 +1124,10 @@ def _noun_reading(words: list[Word], at_word: dict[int, Actor], index: int) -> b
         words[index].lower.endswith("ing")  # "a G20 meeting", "the Russian shelling"
     )
     back = index - 1
+    previous = words[back]
+    plural = previous.lower != previous.lemma and previous.lower.endswith("s")
+    if back in at_word and previous.text.islower() and plural:
+        return False  # "The two countries cut ties": a plural subject, not a modifier
     while (
         back > 0
         and index - back <= 4
