@@ -197,11 +197,29 @@ def _add_people(forms: dict[str, list[Entry]]) -> None:
         iso3 = row["iso3"] or None
         people[row["name"]] = Entry(row["name"], "PERSON", "person", iso3, row["cameo_code"])
         _add(forms, row["name"], people[row["name"]])
+    for name, alias in _regnal_aliases(read_csv_rows("gazetteer", "people.csv")):
+        person = people[name]
+        _add(forms, alias, Entry(name, "PERSON", "person", person.iso3, person.cameo, "alias"))
     for row in read_csv_rows("gazetteer", "person_aliases.csv"):
         if row["name"] in people:
             person = people[row["name"]]
             alias = Entry(person.name, "PERSON", "person", person.iso3, person.cameo, "alias")
             _add(forms, row["alias"], alias)
+
+
+def _regnal_aliases(rows: tuple[dict[str, str], ...]) -> list[tuple[str, str]]:
+    """(name, alias) pairs of rulers and clerics, as the news names them by title and given
+    name: "Pope Leo" (Pope Leo XIV), "King Charles", "Emir Tamim" (Tamim bin Hamad Al Thani)."""
+    words = read_csv_rows("entities", "rule_words.csv")
+    regnal = {row["word"] for row in words if row["group"] == "regnal_titles"}
+    pairs = []
+    for row in rows:
+        role, name = row["role"], row["name"]
+        if role.lower() not in regnal:
+            continue
+        given = name.removeprefix(role + " ").split()[0]
+        pairs.append((name, f"{role} {given}"))
+    return pairs
 
 
 @cache

@@ -104,6 +104,9 @@ class Rules:
     product_words: frozenset[str]
     place_particles: frozenset[str]
     adjective_endings: frozenset[str]
+    given_words: frozenset[str]
+    family_first_surnames: frozenset[str]
+    regnal_titles: frozenset[str]
 
     @classmethod
     def load(cls) -> Rules:
@@ -137,6 +140,16 @@ class Recogniser:
                 if e.kind == "country" and e.iso3 and e.mention_kind == "alias":
                     known = self.short_country.get(e.iso3, form)
                     self.short_country[e.iso3] = min(known, form, key=len)
+        # "South American", "East African": a region's adjective, no country's demonym
+        self.region_adjectives = {
+            tuple(t.text for t in _tokens(nlp, adjective))
+            for row in read_csv_rows("gazetteer", "regions.csv")
+            if " " in row["alias"]
+            for adjective in _region_adjectives(row["alias"])
+        }
+        self.generic_bodies: set[tuple[str, str]] = {
+            (row["name"], row["iso3"]) for row in read_csv_rows("entities", "generic_bodies.csv")
+        }
         self.org_agents = {
             row["word"]: row["agent_code"] for row in read_csv_rows("entities", "org_agents.csv")
         }
@@ -153,6 +166,17 @@ class Recogniser:
             ent._.wh = Reading(ent.text, ent.label_)
         doc.ents = sorted(ours + theirs, key=lambda span: span.start)
         return doc
+
+
+def _region_adjectives(region: str) -> list[str]:
+    """The adjective and people of a region: "South America" -> "South American(s)"."""
+    if region.endswith("a"):
+        adjective = region + "n"
+    elif region.endswith("Europe"):
+        adjective = region + "an"
+    else:
+        return []
+    return [adjective, adjective + "s"]
 
 
 def _tokens(nlp: Language, phrase: str) -> Doc:
@@ -228,6 +252,7 @@ class _Pass:
 
     def run(self) -> list[Span]:
         self.datelines()
+        self.regional_adjectives()
         self.nicknames()
         self.hyphenated_names()
         self.gazetteer_matches()
@@ -249,6 +274,8 @@ class _Pass:
         self.assign_countries()
         result = []
         for start, (end, reading) in sorted(self.spans.items()):
+            if reading.origin == "blocked":
+                continue
             span = Span(self.doc, start, end, label=reading.type)
             span._.wh = self.cameo_country(reading)
             result.append(span)
@@ -328,6 +355,20 @@ class _Pass:
             if entry.kind == "country" and entry.mention_kind == "metonym":
                 return Entry(name, "GPE", "city", entry.iso3, None)
         return self.gaz.context_cities.get(name)
+
+    def regional_adjectives(self) -> None:
+        """A region's adjective ("South American governments", "East African traders") names
+        no entity: its tokens are held so that neither "American" nor a name run reads them."""
+        sizes = {len(key) for key in self.rec.region_adjectives}
+        for i in range(len(self.texts)):
+            for size in sizes:
+                words = tuple(self.texts[i : i + size])
+                # "Southern African Development Community" is a name of its own
+                if words in self.rec.region_adjectives and not self.name_word_at(i + size):
+                    self.add(i, i + size, Reading(" ".join(words), "", origin="blocked"))
+
+    def name_word_at(self, i: int) -> bool:
+        return i < len(self.toks) and self.is_name_token(self.toks[i])
 
     # -- nicknames: Dwayne "The Rock" Johnson ------------------------------------------
     def nicknames(self) -> None:
@@ -556,13 +597,29 @@ class _Pass:
         )
         if before and self.sentence_initial(start - 1):
             # "Sam Rivera, a nurse, ..." / "Sam Rivera said": a sentence-initial word is a
-            # first name only where the run reads as a person
-            appositive = self.next_word(end) == "," and (
-                self.next_word(end + 1) in self.rules.appositive_starts
-            )
-            person = appositive or self.speech_next_to(start - 1, end)
+            # first name only where the run reads as a person, here or elsewhere in the article
+            person = self.reads_as_person(start - 1, end) or self.person_elsewhere(start - 1, end)
             before = person and not doc[start - 1].is_stop
         return after or before
+
+    def reads_as_person(self, start: int, end: int) -> bool:
+        """A speech verb or an apposition ("Sam Rivera, a nurse, ...") next to the run."""
+        appositive = self.next_word(end) == "," and (
+            self.next_word(end + 1) in self.rules.appositive_starts
+        )
+        return appositive or self.speech_next_to(start, end)
+
+    def person_elsewhere(self, start: int, end: int) -> bool:
+        """The same words read as a person at another place in the article: "Ivan Sokolov
+        praised the players" after "Ivan Sokolov, the coach, ..." (Sokolov is also a Czech
+        district) is the same man."""
+        words, size = self.texts[start:end], end - start
+        for i in range(len(self.texts) - size + 1):
+            if i == start or self.texts[i : i + size] != words:
+                continue
+            if not self.sentence_initial(i) or self.reads_as_person(i, i + size):
+                return True
+        return False
 
     def country_in_name(self, i: int) -> bool:
         """A one-word country name that is part of a person's name: "Prime Minister Luís
@@ -740,6 +797,7 @@ class _Pass:
             and self.is_common(doc[start])
             and (doc[start].is_stop or not self.org_shaped(start, end))
             and self.title_at(start, end) == start
+            and not self.given_name(start, end)
         ):
             start += 1
         while end > start and not self.is_name_token(doc[end - 1]):
@@ -901,6 +959,10 @@ class _Pass:
         compass = self.toks[start].lower_ in self.rules.compass_words  # "Goma, North Kivu, ..."
         if prev == "," and end - start >= 2 and not compass and self.apposition_closes(end):
             return False  # "The mayor of Kyiv, Vitali Klitschko, said": a person in apposition
+        verb = end < len(self.toks) and self.toks[end].text.isalpha()
+        verb = verb and self.toks[end].text.islower() and self.next_word(end) not in ("and", "or")
+        if prev == "," and verb:
+            return False  # "Back in Mombasa, Wanjiru told ...": the clause's subject
         if prev in ("and", "or", ",") and start >= 2 and self.owner[start - 2] >= 0:
             _, reading = self.spans[self.owner[start - 2]]
             return reading.type == "GPE" and reading.origin not in ("country",)
@@ -968,12 +1030,25 @@ class _Pass:
         return False
 
     def plain_name(self, start: int, end: int) -> bool:
-        """Two to four capitalised words, none an ordinary word: a person by default."""
+        """Two to four capitalised words, none an ordinary word (but a first name that is one,
+        "Mark Jensen"): a person by default."""
         tokens = [t for t in self.toks[start:end] if any(c.isalpha() for c in t.text)]
         particles = self.rules.particles
         inner = [t for t in tokens[1:-1] if t.lower_ in particles]  # "Khalid Al Mannai"
         named = [t for t in tokens if t not in inner]
-        return 2 <= len(named) <= 4 and not any(self.is_common(t) for t in named)
+        ordinary = named[1:] if named and self.given_name(named[0].i, end) else named
+        return 2 <= len(named) <= 4 and not any(self.is_common(t) for t in ordinary)
+
+    def given_name(self, start: int, end: int) -> bool:
+        """A first name that is also an ordinary word ("Mark", "Grace", "Faith") before a
+        capitalised word that is not one: "Mark Jensen runs", "Grace Wanjiru said"."""
+        following = start + 1
+        return (
+            self.toks[start].text in self.rules.given_words
+            and following < end
+            and self.is_name_token(self.toks[following])
+            and not self.is_common(self.toks[following])
+        )
 
     # -- titles ------------------------------------------------------------------------
     def title_at(self, start: int, end: int) -> int:
@@ -1020,6 +1095,7 @@ class _Pass:
             )
         else:
             agent = self.title_agent(title)
+            name = self.regnal_name(title, name)
             iso3, cameo = None, None
             if country and country.type == "ORG":  # "EU trade commissioner": the body's own code
                 cameo = country.cameo
@@ -1028,6 +1104,17 @@ class _Pass:
             name = " ".join(name.split())
             reading = Reading(name, "PERSON", "name", iso3, cameo, role, agent=agent)
         self.add(start, end, reading)
+
+    def regnal_name(self, title: str | None, name: str) -> str:
+        """ "Pope Leo", "Queen Camilla": a ruler's or cleric's one given name (and numeral)
+        names nobody without the title, which stays in the canonical name."""
+        words = (title or "").split()
+        for size in (2, 1):
+            regnal = " ".join(words[-size:])
+            given = len(name.split()) == 1 or re.fullmatch(r"\S+ [IVXL]+", name)
+            if len(words) >= size and regnal.lower() in self.rules.regnal_titles and given:
+                return f"{regnal[:1].upper()}{regnal[1:]} {name}"
+        return name
 
     def title_agent(self, title: str | None) -> str | None:
         """Agent code of a title, read from its head: "Fisheries Minister" is a Minister."""
@@ -1060,6 +1147,7 @@ class _Pass:
         then organisations, then people: "X, an analyst at Y in Tromsø" needs Y's country,
         which needs Tromsø's."""
         home = self.home_country()
+        self.home_bodies(home)
         done: dict[tuple[str, str], Reading] = {}  # a later "Okafor" keeps "Amara Okafor"'s
         order = {"GPE": 0, "LOC": 0, "ORG": 1}
         spans = sorted(
@@ -1090,11 +1178,14 @@ class _Pass:
             iso3 = iso3 or self.country_in_apposition(end)
             if reading.type == "ORG":
                 iso3 = iso3 or self.place_after_in(end)
-            if reading.type == "ORG" and reading.agent is None:
-                reading = replace(reading, agent=self.armed_agent_after(end))
-            if reading.type == "ORG" and reading.agent == "GOV":
-                # an unqualified "the Interior Ministry" is the home country's: a foreign
-                # one is written with its country ("Spain's Interior Ministry")
+            if reading.type == "ORG" and reading.agent in (None, "MIL"):
+                # "the National Liberation Army (ELN), a rebel group": its own kind beats the
+                # "Army" of its name
+                reading = replace(reading, agent=self.armed_agent_after(end) or reading.agent)
+            if reading.type == "ORG" and reading.agent in GENERIC:
+                # an unqualified "the Interior Ministry", "Congress" or "the police" is the
+                # home country's: a foreign one is written with its country ("Spain's
+                # Interior Ministry")
                 owner = self.country_before(start)
                 iso3 = iso3 or (owner.iso3 if owner and owner.type == "GPE" else None) or home
             iso3 = iso3 or self.country_in_sentence(start) or home
@@ -1103,6 +1194,23 @@ class _Pass:
                 cameo = reading.cameo or (iso3 + agent if agent else None)
                 self.spans[start] = (end, replace(reading, iso3=iso3, cameo=cameo))
             done[(reading.name, reading.type)] = self.spans[start][1]
+
+    def home_bodies(self, home: str | None) -> None:
+        """A listed body with a name many states use ("Congress", "the House of
+        Representatives"), written without its country in a story set in another state that
+        has one, is that state's: "Congress" in a Colombian story is Colombia's, in a British
+        one still the American (data/entities/generic_bodies.csv)."""
+        for start, (end, reading) in list(self.spans.items()):
+            if reading.origin != "body" or not home or reading.iso3 in (home, None):
+                continue
+            if (self.span_text(start, end), home) not in self.rec.generic_bodies:
+                continue
+            if self.country_before(start) is not None:
+                continue  # "the US Congress", "America's Congress"
+            agent = (reading.cameo or "")[len(reading.iso3 or "") :] or None
+            cameo = home + agent if agent else None
+            body = Reading(reading.name, "ORG", "name", home, cameo, origin="rule")
+            self.spans[start] = (end, replace(body, agent=agent))
 
     def article_countries(self) -> dict[str, int]:
         """How often the article names each country (by name, alias or demonym)."""
@@ -1298,6 +1406,8 @@ class _Pass:
         """ "M23 rebels", "the FDLR, a militia founded by ...": an armed group's kind written
         right after its name or in its apposition (REB, INS, SEP)."""
         toks, n = self.toks, len(self.toks)
+        if self.next_word(end) == "(" and self.next_word(end + 2) == ")":
+            end += 3  # "(ELN)"
         words = [end]
         if self.next_word(end) == "," and self.next_word(end + 1) in ("a", "an", "the"):
             words = list(range(end + 2, min(end + 5, n)))
@@ -1446,6 +1556,8 @@ class _Pass:
         agent = self.rec.org_agents.get(head)
         if agent is None and doc[start].text == "National":
             agent = "GOV"  # "National Institute of ...": a state body
+        if agent == "MIL":  # "the Arakan Army, an ethnic guerrilla group": no state's army
+            agent = self.armed_agent_after(end) or agent
         name = " ".join(self.span_text(start, end).split())
         self.add(start, end, Reading(name, "ORG", "name", None, None, agent=agent))
         self.merge_prefix(start, agent)
@@ -1547,6 +1659,11 @@ class _Pass:
             keys = [parts[-1]] if reading.type == "PERSON" else [parts[0], parts[-1]]
             if reading.type == "PERSON" and re.fullmatch(r"[A-Z][a-z]+-[a-z]+", parts[-1]):
                 keys = [parts[0]]  # "Park Ji-hoon": the family name comes first
+            elif reading.type == "PERSON" and parts[0] in self.rules.family_first_surnames:
+                keys = [parts[0], parts[-1]] if len(parts) == 2 else keys  # "Wang Yi": "Wang"
+            regnal = self.regnal_size(parts)
+            if reading.type == "PERSON" and regnal:
+                keys = [parts[regnal]]  # "Pope Leo XIV" is later "Leo"
             if reading.type == "ORG" and parts[0].lower() in self.gaz.common_words:
                 keys = keys[1:]  # "Justice Department": a later "Justice" is a word or a title
             for key in keys:
@@ -1568,6 +1685,8 @@ class _Pass:
             place = place or guessed and not self.used_as_place(start, end)
             if (reading.type == "PERSON" or place) and text in people and " " not in text:
                 full = people[text]
+                if full.name == reading.name:
+                    continue  # "Leo" after "Pope" is the name of "Pope Leo" itself
                 if full.type == "PERSON" or reading.type == "PERSON":
                     self.spans[start] = (end, replace(full, role=reading.role))
         for token in self.toks:
@@ -1576,6 +1695,35 @@ class _Pass:
             if free and not (self.sentence_initial(token.i) and token.is_stop):
                 self.add(token.i, token.i + 1, people[token.text])
         self.surname_particles()
+        self.regnal_names()
+
+    def regnal_size(self, parts: Sequence[str]) -> int:
+        """How many words of a name are a ruler's or a cleric's title ("Crown Prince ...")."""
+        for size in (2, 1):
+            title = " ".join(parts[:size]).lower()
+            if len(parts) > size and title in self.rules.regnal_titles:
+                return size
+        return 0
+
+    def regnal_names(self) -> None:
+        """ "Emir Tamim" after "Sheikh Tamim bin Hamad": a ruler named by title and given name
+        is the one person of the article whose name begins with that given name."""
+        people = {r.name: r for _, r in self.spans.values() if r.type == "PERSON"}
+        for start, (end, reading) in list(self.spans.items()):
+            parts = reading.name.split()
+            size = self.regnal_size(parts)
+            if reading.type != "PERSON" or not size or len(parts) != size + 1:
+                continue
+            given = parts[size]
+            fuller = [
+                other
+                for name, other in people.items()
+                if name != reading.name
+                and given in name.split()[:3]
+                and name.split()[self.regnal_size(name.split())] == given
+            ]
+            if len(fuller) == 1:
+                self.spans[start] = (end, replace(fuller[0], kind="alias", role=reading.role))
 
     def longer_names(self) -> None:
         """A listed organisation inside a longer name is not that organisation: "Peoples
