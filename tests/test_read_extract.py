@@ -223,7 +223,7 @@ def test_discover_is_recursive_and_skips_gold_and_unknown(tmp_path: Path) -> Non
         ("Maya Okafor in Lagos\nTue 3 Mar 2025 09.15 GMT", "Maya Okafor", "2025-03-03", None),
         (
             "Maya Okafor and Tom Reyes in Lagos\nMon 3 Mar 2025",
-            "Maya Okafor and Tom Reyes",
+            "Maya Okafor; Tom Reyes",
             "2025-03-03",
             None,
         ),
@@ -272,7 +272,7 @@ def test_markdown_front_matter_is_metadata_not_body(tmp_path: Path, header: str)
     md = header + "\n# Dam talks resume\n\nEngineers met in Lisbon on Monday.\n"
     [article] = articles_of(tmp_path, "dam.md", md.encode())
     assert article.title == "Dam talks resume"
-    assert article.author == "Ines Duarte, Karl Berg"
+    assert article.author == "Ines Duarte; Karl Berg"
     assert article.published_at.isoformat() == "2025-06-02T08:00:00+02:00"
     assert (article.source, article.url) == ("River Post", "https://riverpost.example/dam-talks")
     assert article.body == "Engineers met in Lisbon on Monday."
@@ -321,3 +321,40 @@ def test_a_wire_story_gives_its_author_by_the_credit_and_its_source_by_the_datel
     assert (article.author, article.source) == ("Rosa Quispe", "Andes Wire")
     assert "Reporting by" not in article.body
     assert article.body.startswith("LIMA, March 4 (Andes Wire) - Miners")
+
+
+def test_several_authors_are_one_list_in_title_case_without_where_they_filed_from(
+    tmp_path: Path,
+) -> None:
+    md = (
+        "# Border talks stall\n\nBy Anahit Sargsyan in Yerevan and Farid Huseynov in Baku"
+        " | 25 November 2026\n\nArmenia and Azerbaijan traded blame on Wednesday after a"
+        " shooting near the border, officials in both capitals said.\n"
+    )
+    [article] = articles_of(tmp_path, "two.md", md.encode())
+    assert article.author == "Anahit Sargsyan; Farid Huseynov"
+    shouted = (
+        "# Talks\n\nBy HANNA MELNYK and SAMUEL ORTIZ\n\nKyiv was dark again on Monday night.\n"
+    )
+    [article] = articles_of(tmp_path, "caps.md", shouted.encode())
+    assert article.author == "Hanna Melnyk; Samuel Ortiz"
+
+
+def test_a_wire_dateline_credit_names_the_agency(tmp_path: Path) -> None:
+    text = (
+        "Grid hit again\n\nKYIV, Ukraine (AP) — Russia struck the power grid overnight,"
+        " officials said, leaving thousands of homes without heating in the cold.\n"
+    )
+    [article] = articles_of(tmp_path, "wire.txt", text.encode())
+    assert article.source == "Associated Press"
+
+
+def test_an_agency_line_under_the_byline_is_the_source_not_text(tmp_path: Path) -> None:
+    text = (
+        "Grid hit again\n\nBy HANNA MELNYK\nAssociated Press\nFebruary 12, 2026\n\n"
+        "Russia struck the power grid overnight, officials said, leaving thousands of homes"
+        " without heating.\n"
+    )
+    [article] = articles_of(tmp_path, "wire.txt", text.encode())
+    assert article.source == "Associated Press"
+    assert not article.body.startswith("Associated Press")

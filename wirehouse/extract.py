@@ -55,9 +55,16 @@ _DATE = (
 _DATE_SEGMENT = re.compile(
     rf"(?:(?:Published|Posted|Updated|Last updated)\s*:?\s*)?(?P<date>{_DATE})"
 )
+_BYLINE_NAME = r"[A-Z][\w.'’-]+(?:\s+(?:[A-Z][\w.'’-]+|de|da|van|von|al-?\w*)){0,3}"
+_FILED_FROM = r"(?:\s+in\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,2})?"
+# "By Ana Lopes", "By A in Yerevan and B in Baku": names, each maybe with where it was filed
 _BY_SEGMENT = re.compile(
-    r"By\s+(?P<author>[A-Z][\w.'’-]+(?:\s+(?:[A-Z][\w.'’-]+|and|de|da|van|von|al-?\w*)){0,5})"
+    rf"By\s+(?P<author>{_BYLINE_NAME}{_FILED_FROM}"
+    rf"(?:(?:\s+and\s+|,\s*){_BYLINE_NAME}{_FILED_FROM})*)"
 )
+_FILED_IN = re.compile(r"\s+in\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,2}$")  # " in Yerevan"
+_AUTHOR_SEPARATORS = re.compile(r"\s*;\s*|\s+and\s+|\s*&\s*")
+_PERSON_NAME = re.compile(r"[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}")
 _AUTHOR_ROLE = re.compile(
     r"(?P<author>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}),\s+"
     r"(?:[A-Z][\w-]*\s+){0,3}(?:Correspondent|Reporter|Editor|Writer|Columnist|Staff)"
@@ -78,8 +85,8 @@ _CREDIT_AUTHOR = re.compile(
     rf"(?:^|\n)\(?Reporting by (?P<author>{_PERSON}(?:(?:, | and ){_PERSON})*)", re.MULTILINE
 )
 _WIRE_DATELINE = re.compile(
-    r"[A-Z][A-Z .'’-]+(?:, [A-Z][\w .'’-]+)?, [A-Z][a-z]{2,8}\.? \d{1,2} "
-    r"\((?P<source>[A-Z][\w .&'’-]{1,40})\)\s+[-—–]"
+    r"[A-Z][A-Z .'’-]+(?:, [A-Z][\w .'’-]+)?(?:, [A-Z][a-z]{2,8}\.? \d{1,2})? "
+    r"\((?P<source>[A-Za-z][\w .&'’-]{1,40})\)\s+[-—–]"
 )
 _TIME_WITH_DOT = re.compile(r"(?<=\s)(\d{1,2})\.(\d{2})(?=\s|$)")
 
@@ -97,8 +104,8 @@ def extract(raw: RawRecord) -> Article:
     fields = _FORMAT_EXTRACTORS[raw.format](raw)
     body = clean_body(str(fields.get("body") or ""), fields.get("title"))
     meta = _bylines_to_metadata(body, fields)
-    body = meta.pop("body")
-    meta = {**_wire_metadata(str(fields.get("body") or ""), body), **_known(meta)}
+    body, agency = _agency_line(meta.pop("body"))
+    meta = {**_wire_metadata(str(fields.get("body") or ""), body), **agency, **_known(meta)}
     if not body.strip():
         raise ExtractError("no article text found")
     url = _text(fields.get("url"))
@@ -109,7 +116,7 @@ def extract(raw: RawRecord) -> Article:
         format=raw.format,
         content_sha256=raw.content_sha256,
         title=_text(fields.get("title")),
-        author=_text(meta.get("author")),
+        author=_author_text(_text(meta.get("author"))),
         url=url,
         source=_text(meta.get("source")),
         published_at=parse_date(meta.get("published")),
@@ -302,14 +309,27 @@ def _first_field(obj: dict[str, object], keys: tuple[str, ...]) -> object:
 
 
 def _author_text(value: object) -> str | None:
+    """One author, or several joined by "; " ("HANNA MELNYK and SAMUEL ORTIZ" -> "Hanna
+    Melnyk; Samuel Ortiz"; "A in Yerevan and B in Baku" -> "A; B")."""
     if value is None:
         return None
     if isinstance(value, dict):
         return _author_text(value.get("name"))
     if isinstance(value, list):
         names = [_author_text(item) for item in value]
-        return ", ".join(name for name in names if name) or None
-    return str(value)
+        return "; ".join(name for name in names if name) or None
+    names = [_FILED_IN.sub("", name).strip() for name in _AUTHOR_SEPARATORS.split(str(value))]
+    names = [part for name in names for part in _comma_names(name)]
+    names = [name.title() if name.isupper() else name for name in names if name]
+    return "; ".join(names) or None
+
+
+def _comma_names(text: str) -> list[str]:
+    """ "Ana Lopes, Ben Ko" is two names; "Yuki Tanaka, Science Correspondent" stays one."""
+    parts = [part.strip() for part in text.split(",")]
+    names = len(parts) > 1 and all(_PERSON_NAME.fullmatch(part) for part in parts)
+    roles = any(word in text for word in ("Correspondent", "Editor", "Reporter", "Staff"))
+    return parts if names and not roles else [text]
 
 
 _FORMAT_EXTRACTORS = {
@@ -419,8 +439,24 @@ def _wire_metadata(raw_body: str, body: str) -> dict[str, str]:
         found["author"] = credit["author"]
     dateline = _WIRE_DATELINE.match(body)
     if dateline:
-        found["source"] = dateline["source"]
+        credit = dateline["source"].strip()
+        found["source"] = _wire_agencies().get(credit, credit)  # "(AP)": Associated Press
     return found
+
+
+def _agency_line(body: str) -> tuple[str, dict[str, str]]:
+    """A first paragraph that only names a news agency ("Associated Press" under the by-line)
+    is the source, not text."""
+    first, _, rest = body.partition("\n\n")
+    names = set(_wire_agencies().values())
+    if first.strip() in names and rest.strip():
+        return rest, {"source": first.strip()}
+    return body, {}
+
+
+@cache
+def _wire_agencies() -> dict[str, str]:
+    return {row["credit"]: row["name"] for row in read_csv_rows("text", "wire_agencies.csv")}
 
 
 def _known(meta: dict[str, object]) -> dict[str, object]:
