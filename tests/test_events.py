@@ -1933,3 +1933,28 @@ def test_the_two_countries_before_an_uninflected_verb_are_its_subject():
     assert {("MAR", "DZA", "161"), ("DZA", "MAR", "161")} <= {
         (s[:3], t[:3] if t else t, c) for s, t, c in found
     }
+
+
+def test_both_sides_are_the_story_s_two_sides_before_a_visit_destination():
+    text = (
+        "Armenia accused Azerbaijan of shelling a village on Monday. Azerbaijan denied it. "
+        "Armenia's foreign minister will travel to Switzerland for talks. "
+        "Moscow called on both sides to show restraint."
+    )
+    found = real_triples(text)
+    assert {("RUSGOV", "ARM", "020"), ("RUSGOV", "AZE", "020")} <= found
+    assert not any(t == "CHE" and c == "020" for _, t, c in found)
+
+
+def test_welcoming_a_deal_one_s_own_country_made_is_aimed_at_the_other_party():
+    text = (
+        "The United States and Russia swapped six prisoners in Abu Dhabi on Friday. "
+        "Senator Ann Hale welcomed the deal."
+    )
+    assert ("USALEG", "RUS", "051") in real_triples(text)
+
+
+def test_a_possessive_is_no_actor_slot_and_far_objects_are_reached():
+    assert ("IGOEUREEC", "KSV", "162") in real_triples("The EU may suspend its funding for Kosovo.")
+    text = "The EU may suspend some of its 150 million euros in annual funding for Kosovo."
+    assert ("IGOEUREEC", "KSV", "162") in real_triples(text)

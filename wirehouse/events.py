@@ -23,7 +23,7 @@ from wirehouse.model import Entity, Event, Mention
 
 SLOT_GAP = 3  # words between a verb and the actor that is its object ("freed five American")
 ADJACENT = 3  # characters between two sentences that follow each other (a paragraph break)
-OBJECT_WINDOW = 8  # words after the head in which a pattern's particle and objects must appear
+OBJECT_WINDOW = 10  # words after the head in which a pattern's particle and objects must appear
 ADDRESSEE_ROOTS = frozenset({"02", "10", "13"})  # "urged/demanded/warned that X ..." targets X
 SPEECH_ROOTS = frozenset(f"{root:02d}" for root in range(1, 14))
 # verbs that react to an earlier event ("condemned the move", "welcomed the agreement")
@@ -115,7 +115,9 @@ def find_events(
         earlier = known[: bisect_left(starts, end)]
         own = [(m, e) for m, e in earlier[bisect_left(starts, start) :] if m.end_char <= end]
         resolved = resolve_references(text, words, entities, mentions, earlier)
-        pair = _latest_pair(events) or main_pair
+        # "He spoke with Trump ... the two leaders agreed": the last exchange, after the
+        # story's own two sides
+        pair = _latest_pair(events) or main_pair or _last_exchange(events)
         centre = _previous_source(events, by_id, start)
         if centre is not None and words[0].lower in ("it", "its"):
             resolved[0] = centre
@@ -230,7 +232,7 @@ def _latest_pair(history: Sequence[Event]) -> list[Actor]:
         ):
             if len(side) == 2 and _two_sides(list(side)):
                 return list(side.values())
-    return _last_exchange(history)  # "He spoke with Trump ... the two leaders agreed"
+    return []
 
 
 def _two_sides(codes: list[str]) -> bool:
@@ -1250,8 +1252,9 @@ def _match(
                 if not pattern.particle and not matched and k - at > SLOT_GAP:
                     break  # "fight the closure of the plant in Freiberg": no actor object
                 beside = "alongside" in (words[k - 1].lower, words[k - 2].lower if k > 1 else "")
-                if k in at_word and at_word[k].first == k and not beside:
-                    found, slot_actor = at_word[k].last, k
+                owner = words[k].lower in ("its", "their", "his", "her", "our")
+                if k in at_word and at_word[k].first == k and not beside and not owner:
+                    found, slot_actor = at_word[k].last, k  # not "suspend some of its funding"
                     break
             elif words[k].lemma in slot or words[k].lower in slot:
                 found = k
@@ -2245,6 +2248,20 @@ def _antecedent_target(
         if e.actor1_code and e.actor1_code[:3] not in own and not e.is_hypothetical
     ]  # a reaction answers what happened, not what "could" happen
     kind = [e for e in others if e.event_code[:2] in roots]
+    acts = [e for e in history if e.actor1_code and not e.is_hypothetical]
+    latest_of_kind = [e for e in acts if e.event_code[:2] in roots][-1:]
+    if latest_of_kind and kind and (latest_of_kind[0].actor1_code or "")[:3] in own:
+        # one's own side's act: "the central bank cut rates ... the government welcomed the
+        # decision" (no one), "the US and Russia swapped prisoners ... a senator welcomed the
+        # deal" (Russia)
+        with_other = [
+            e
+            for e in acts
+            if e.event_code[:2] in roots and e.actor2_code and e.actor2_code[:3] not in own
+        ]
+        if with_other and (with_other[-1].actor1_code or "")[:3] in own:
+            return [_actor2(with_other[-1])]
+        return []
     noun = words[noun_at].lemma
     named = [e for e in kind if noun in (e.event_text or "").lower()]
     if kind:  # every source of that event: "welcomed the deal" -> both signatories
