@@ -1958,3 +1958,10 @@ def test_a_possessive_is_no_actor_slot_and_far_objects_are_reached():
     assert ("IGOEUREEC", "KSV", "162") in real_triples("The EU may suspend its funding for Kosovo.")
     text = "The EU may suspend some of its 150 million euros in annual funding for Kosovo."
     assert ("IGOEUREEC", "KSV", "162") in real_triples(text)
+
+
+def test_it_after_a_second_reaction_is_what_the_first_reacted_to():
+    text = "Sudan's government welcomed Russia's move, while the RSF condemned it."
+    found = real_triples(text)
+    assert ("SDNGOV", "RUS", "051") in found
+    assert any(s.startswith("SDN") and t == "RUS" and c == "111" for s, t, c in found)

@@ -355,6 +355,10 @@ def _sentence_events(
         elif subject.passive:
             passive_roles = (sources, targets)
         sources = [_placed_source(words, actors, s) for s in sources]
+        pointed = _it_after(words, match) and match.pattern.code[:2] in REACTION_ROOTS
+        if pointed and events and events[-1]["target"] is not None:
+            # "X welcomed Russia's move, while the RSF condemned it": the move, Russia's
+            targets = [events[-1]["target"]]
         if len(sources) > 1 and _each_other(words, match):
             targets = []  # "Italy and Spain criticised each other": at one another
         gapped = _gapped_sources(words, actors, match)
@@ -1042,6 +1046,10 @@ def _sanctioned(history: Sequence[Event], own: set[str]) -> list[Actor]:
         if imposed and (event.actor1_code or "")[:3] in own and not event.is_hypothetical:
             return [_actor2(event)]
     return []
+
+
+def _it_after(words: list[Word], match: Match) -> bool:
+    return match.end < len(words) and words[match.end].lower in ("it", "them")
 
 
 def _second_participle(words: list[Word], match: Match) -> bool:
