@@ -1965,3 +1965,11 @@ def test_it_after_a_second_reaction_is_what_the_first_reacted_to():
     found = real_triples(text)
     assert ("SDNGOV", "RUS", "051") in found
     assert any(s.startswith("SDN") and t == "RUS" and c == "111" for s, t, c in found)
+
+
+def test_a_coordinated_act_with_no_target_shares_the_first_act_s():
+    text = "Egypt pledged military support to Mogadishu and sent two ships carrying weapons."
+    found = real_triples(text)
+    assert ("EGY", "SOMGOV", "0332") in found
+    assert any(s == "EGY" and t == "SOMGOV" and c != "0332" for s, t, c in found)
+    assert not any(c.startswith("05") for _, _, c in found)  # "support" is part of the pledge

@@ -444,6 +444,10 @@ def _sentence_events(
             # "Kenya would lift the tariffs": on whom it had imposed them
             so_far = [*history, *(_as_event(e) for e in events)]
             targets = _sanctioned(so_far, _countries(sources))
+        coordinated = match.head > 0 and words[match.head - 1].lower == "and"
+        if sources and not targets and coordinated and events:
+            # "pledged military support to Mogadishu and sent two ships": to Mogadishu too
+            targets = _shared_target(events, sources)
         if sources and not targets and subject.prompted and events:
             # "imposed duties on Chinese steel, prompting Beijing to threaten retaliation"
             own = _countries(sources)
