@@ -1394,13 +1394,18 @@ class _Pass:
 
     def place_after_in(self, end: int) -> str | None:
         """ "Metzler Capital in Frankfurt": an organisation's country from the place after it."""
-        if self.next_word(end) != "in" or end + 1 >= len(self.toks):
+        reading = self.reading_after(end, "in")
+        return reading.iso3 if reading and reading.type == "GPE" else None
+
+    def reading_after(self, end: int, word: str) -> Reading | None:
+        """The reading of a name (not a demonym) that starts right after `word` at `end`."""
+        if self.next_word(end) != word or end + 1 >= len(self.toks):
             return None
         owner = self.owner[end + 1]
         if owner != end + 1:
             return None
         _, reading = self.spans[owner]
-        return reading.iso3 if reading.type == "GPE" and reading.kind != "demonym" else None
+        return reading if reading.kind != "demonym" else None
 
     def armed_agent_after(self, end: int) -> str | None:
         """ "M23 rebels", "the FDLR, a militia founded by ...": an armed group's kind written
@@ -1459,14 +1464,9 @@ class _Pass:
 
     def country_after_comma(self, end: int) -> str | None:
         """ "Pozzallo, Italy", "in Cúcuta, Colombia": the country written after a place."""
-        if self.next_word(end) != "," or end + 1 >= len(self.toks):
-            return None
-        owner = self.owner[end + 1]
-        if owner != end + 1:
-            return None
-        _, reading = self.spans[owner]
-        country = reading.type == "GPE" and reading.origin == "country" and reading.iso3
-        return reading.iso3 if country and reading.kind != "demonym" else None
+        reading = self.reading_after(end, ",")
+        country = reading and reading.type == "GPE" and reading.origin == "country"
+        return reading.iso3 if country and reading.iso3 else None
 
     def country_in_sentence(self, start: int) -> str | None:
         i = start - 1
