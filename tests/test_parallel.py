@@ -48,3 +48,21 @@ def test_the_fork_server_loads_the_nlp_without_polars_prefect_or_threads() -> No
     )
     state = json.loads(done.stdout.strip().splitlines()[-1])
     assert state == {"modules": [], "threads": 1, "pipeline": 1}
+
+
+def test_start_server_returns_while_the_server_loads() -> None:
+    """`wirehouse ingest` starts the server before it imports Prefect: the call must not wait
+    for the NLP to load, and the server must be up, loading, when it returns."""
+    probe = (
+        "import json, time, psutil; from wirehouse.parallel import start_server; "
+        "started = time.perf_counter(); start_server(); took = time.perf_counter() - started; "
+        "servers = [p for p in psutil.Process().children() "
+        "if 'multiprocessing.forkserver' in ' '.join(p.cmdline())]; "
+        "print(json.dumps({'seconds': took, 'servers': len(servers)}))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe], cwd=REPO, capture_output=True, text=True, check=True
+    )
+    state = json.loads(done.stdout.strip().splitlines()[-1])
+    assert state["servers"] == 1
+    assert state["seconds"] < 0.5  # the server's load takes seconds

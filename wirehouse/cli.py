@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from pathlib import Path
 
 from wirehouse.cli_analysts import COMMANDS as ANALYST_COMMANDS
 from wirehouse.cli_analysts import add_commands as add_analyst_commands
@@ -116,13 +117,6 @@ def _hide_prefect_traceback_for(*handled: type[BaseException]) -> None:
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
-    from flows.ingest import run_ingest
-    from wirehouse.ducklake import LakeError, with_data_path
-    from wirehouse.load import WarehouseBusy
-    from wirehouse.process import DEFAULT_MAX_SECONDS
-    from wirehouse.read import DEFAULT_MAX_BYTES
-    from wirehouse.targets import display
-
     path = args.path or _default_input()
     if args.spacy_model:
         import spacy
@@ -133,6 +127,18 @@ def cmd_ingest(args: argparse.Namespace) -> int:
             print(f"wirehouse: spaCy model {args.spacy_model!r} is not installed", file=sys.stderr)
             return 2
         nlp.configure(args.spacy_model)
+    if args.task_runner == "default" and _more_than_one_batch(path, args.batch_size):
+        from wirehouse.parallel import start_server
+
+        start_server()  # the workers' NLP loads while Prefect is imported and the run starts
+
+    from flows.ingest import run_ingest
+    from wirehouse.ducklake import LakeError, with_data_path
+    from wirehouse.load import WarehouseBusy
+    from wirehouse.process import DEFAULT_MAX_SECONDS
+    from wirehouse.read import DEFAULT_MAX_BYTES
+    from wirehouse.targets import display
+
     _hide_prefect_traceback_for(WarehouseBusy, FileNotFoundError, LakeError)
     try:
         db = with_data_path(args.db, args.data_path)
@@ -155,6 +161,16 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     print(f"\nwarehouse: {display(args.db)}")
     print(f'try: wirehouse query --db {args.db} "SELECT speaker, text FROM quotes LIMIT 5"')
     return 0
+
+
+def _more_than_one_batch(path: str, batch_size: int) -> bool:
+    """Whether the folder holds more files than one batch: a run that may use the worker pool
+    (unless most of them are unchanged, which only the flow finds out)."""
+    from itertools import islice
+
+    from wirehouse.read import discover
+
+    return len(list(islice(discover(Path(path)), batch_size + 1))) > batch_size
 
 
 def cmd_query(args: argparse.Namespace) -> int:

@@ -14,17 +14,15 @@ the fork. Kept free of Prefect; the flow wraps each submission in a Prefect task
 from __future__ import annotations
 
 import multiprocessing
+import multiprocessing.forkserver
 import os
 import sys
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 
-from wirehouse import gazetteer, nlp
-from wirehouse.analysis import analyse
-from wirehouse.extract import extract
-from wirehouse.model import RawRecord
-
+# The NLP modules are imported where they are used: `wirehouse ingest` imports this module to
+# start the fork server before it imports anything heavy (start_server).
 PRELOAD = "wirehouse.preload"  # the module the fork server imports: it calls warm_up()
 _WARM_UP_TEXT = (
     "Talks resume in Geneva\n\n"
@@ -38,6 +36,11 @@ def warm_up(spacy_model: str | None = None) -> None:
     process pays for them once, before its first batch. Cheap where they are loaded already,
     as in a worker forked from the warm fork server; the model named is the one the flow's
     process has configured (the server may have started under another)."""
+    from wirehouse import gazetteer, nlp
+    from wirehouse.analysis import analyse
+    from wirehouse.extract import extract
+    from wirehouse.model import RawRecord
+
     _without_data_synthesis()
     if spacy_model != nlp.configured():
         nlp.configure(spacy_model)
@@ -55,20 +58,34 @@ def _without_data_synthesis() -> None:
     sys.modules.setdefault("hypothesis", None)  # type: ignore[arg-type]  # None: not importable
 
 
+def start_server() -> None:
+    """Start the fork server now, so that it loads the NLP on another core while this process
+    goes on (`wirehouse ingest` imports Prefect and starts the flow run meanwhile: some 2 s).
+    Returns at once; a pool made later forks its workers from this server. Where the run turns
+    out to need no pool (nothing changed), the server's load was spent for nothing."""
+    if _context().get_start_method() == "forkserver":
+        multiprocessing.forkserver.ensure_running()
+
+
+def _context() -> multiprocessing.context.BaseContext:
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("spawn")  # Windows: each worker warms up on its own
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload([PRELOAD])
+    return context
+
+
 @contextmanager
 def batch_pool(workers: int | None = None) -> Iterator[ProcessPoolExecutor]:
     """A pool of `workers` processes (default one per CPU), warmed up, shut down on exit.
 
     The run does not wait for the idle workers to exit; Python still joins them before the
     process ends."""
-    if "forkserver" in multiprocessing.get_all_start_methods():
-        context = multiprocessing.get_context("forkserver")
-        context.set_forkserver_preload([PRELOAD])
-    else:  # Windows: each worker starts afresh and warms up on its own
-        context = multiprocessing.get_context("spawn")
+    from wirehouse import nlp
+
     pool = ProcessPoolExecutor(
         max_workers=workers or os.cpu_count() or 1,
-        mp_context=context,
+        mp_context=_context(),
         initializer=warm_up,
         initargs=(nlp.configured(),),
     )
