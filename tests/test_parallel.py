@@ -66,3 +66,23 @@ def test_start_server_returns_while_the_server_loads() -> None:
     state = json.loads(done.stdout.strip().splitlines()[-1])
     assert state["servers"] == 1
     assert state["seconds"] < 0.5  # the server's load takes seconds
+
+
+def test_the_command_starts_the_server_early_only_for_a_run_likely_to_use_the_pool(tmp_path):
+    """More than one batch of files written since the warehouse was: a new warehouse, or new
+    files; not a rerun over files the warehouse is newer than, nor a folder of one batch."""
+    from wirehouse.cli import _pool_likely
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name in ("a", "b", "c"):
+        (folder / f"{name}.txt").write_text(f"Story {name}\n\nText.", encoding="utf-8")
+    db = tmp_path / "w.duckdb"
+    assert _pool_likely(str(folder), str(db), batch_size=2)  # no warehouse yet
+    assert not _pool_likely(str(folder), str(db), batch_size=3)  # one batch
+    db.write_bytes(b"")
+    os.utime(db, (time.time() + 60, time.time() + 60))  # written after the files
+    assert not _pool_likely(str(folder), str(db), batch_size=2)
+    for file in folder.iterdir():
+        os.utime(file, (time.time() + 120, time.time() + 120))  # then the files again
+    assert _pool_likely(str(folder), str(db), batch_size=2)

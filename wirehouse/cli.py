@@ -127,7 +127,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
             print(f"wirehouse: spaCy model {args.spacy_model!r} is not installed", file=sys.stderr)
             return 2
         nlp.configure(args.spacy_model)
-    if args.task_runner == "default" and _more_than_one_batch(path, args.batch_size):
+    if args.task_runner == "default" and _pool_likely(path, args.db, args.batch_size):
         from wirehouse.parallel import start_server
 
         start_server()  # the workers' NLP loads while Prefect is imported and the run starts
@@ -163,14 +163,28 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     return 0
 
 
-def _more_than_one_batch(path: str, batch_size: int) -> bool:
-    """Whether the folder holds more files than one batch: a run that may use the worker pool
-    (unless most of them are unchanged, which only the flow finds out)."""
-    from itertools import islice
-
+def _pool_likely(path: str, db: str, batch_size: int) -> bool:
+    """Whether the run will likely use the worker pool: more than one batch of files written
+    since the warehouse file was (all of them for a new warehouse or a lake). A guess from
+    modification times, made before the flow decides by content hash: a wrong one costs time
+    (the server's load for nothing, or later), never rows."""
     from wirehouse.read import discover
 
-    return len(list(islice(discover(Path(path)), batch_size + 1))) > batch_size
+    files = [Path(source.absolute) for source in discover(Path(path))]
+    if len(files) <= batch_size:
+        return False
+    try:
+        written = Path(db).stat().st_mtime
+    except OSError:  # no warehouse yet, or a ducklake: spec
+        return True
+    return sum(1 for file in files if _mtime(file) > written) > batch_size
+
+
+def _mtime(path: Path) -> float:
+    try:
+        return path.stat().st_mtime
+    except OSError:  # gone or unreadable: the flow reports it
+        return 0.0
 
 
 def cmd_query(args: argparse.Namespace) -> int:
