@@ -638,13 +638,18 @@ def test_negated_verb_does_not_take_a_later_verb_as_its_object(nlp):
 # --- generalisation classes, through the real parse and entity layer ---------------------------
 
 
-def real_triples(text: str) -> set[tuple[str | None, str | None, str]]:
+def real_events(text: str):
+    """The events of `text` through the real parse and entity layer."""
     from wirehouse.entities import find_entities
     from wirehouse.nlp import parse
 
     doc = parse(text)
     entities, mentions = find_entities(doc)
-    return triples(find_events(doc, entities, mentions, PUBLISHED))
+    return find_events(doc, entities, mentions, PUBLISHED)
+
+
+def real_triples(text: str) -> set[tuple[str | None, str | None, str]]:
+    return triples(real_events(text))
 
 
 def test_relative_clause_subject_is_its_antecedent():
@@ -1915,12 +1920,7 @@ def test_a_truce_brokered_by_a_named_state_is_its_mediation_and_the_sides_agreem
 
 
 def test_trying_to_agree_is_not_yet_an_agreement():
-    from wirehouse.entities import find_entities
-    from wirehouse.nlp import parse
-
-    doc = parse("Vietnam is trying to agree a code of conduct with China.")
-    entities, mentions = find_entities(doc)
-    found = find_events(doc, entities, mentions, PUBLISHED)
+    found = real_events("Vietnam is trying to agree a code of conduct with China.")
     assert found and all(e.is_hypothetical for e in found)
 
 
