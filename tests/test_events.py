@@ -1973,3 +1973,23 @@ def test_a_coordinated_act_with_no_target_shares_the_first_act_s():
     assert ("EGY", "SOMGOV", "0332") in found
     assert any(s == "EGY" and t == "SOMGOV" and c != "0332" for s, t, c in found)
     assert not any(c.startswith("05") for _, _, c in found)  # "support" is part of the pledge
+
+
+def test_a_role_after_the_stands_for_the_person_named_with_it():
+    text = (
+        "Indian Foreign Minister Arjun Rao arrived in Dhaka on Monday. The minister met his "
+        "Bangladeshi counterpart, Farida Akhter. He also invited Bangladesh's chief adviser to "
+        "visit New Delhi."
+    )
+    found = real_triples(text)
+    assert ("INDGOV", "BGDGOV", "040") in found
+    assert any(s == "INDGOV" and t.startswith("BGD") and c == "036" for s, t, c in found)
+
+
+def test_what_a_country_must_stop_doing_is_not_coded():
+    text = "The Indian diplomat said Islamabad must stop supporting militant groups."
+    assert not any(c.startswith("05") for _, _, c in real_triples(text))
+
+
+def test_an_investigation_with_no_one_investigated_is_no_event():
+    assert real_triples("Norwegian police opened a criminal investigation on Monday.") == set()

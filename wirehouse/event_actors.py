@@ -455,6 +455,10 @@ def resolve_references(
             countries = [e for m, e in earlier if e.type == "GPE" and m.start_char < word.start]
             if countries:
                 resolved[index] = countries[-1]
+        elif _after_the(words, index) and (
+            held := _role_holder(text, words, index, entities, mentions)
+        ):
+            resolved[index] = held  # "The minister met his counterpart": the minister named
         elif index and words[index - 1].lower in ("the", "this") and word.text.islower():
             following = words[index + 1].lower if index + 1 < len(words) else ""
             if word.lemma in BLOC_NOUNS and index > 1 and following not in POSSESSIVE:
@@ -463,6 +467,29 @@ def resolve_references(
             if named is not None:
                 resolved[index] = named
     return resolved
+
+
+def _after_the(words: Sequence[Word], index: int) -> bool:
+    """ "the minister", "The Indian diplomat": a role noun after "the" and at most one word."""
+    return words[index].text.islower() and any(
+        0 <= k < index and words[k].lower == "the" for k in (index - 1, index - 2)
+    )
+
+
+def _role_holder(
+    text: str,
+    words: Sequence[Word],
+    index: int,
+    entities: Sequence[Entity],
+    mentions: Sequence[Mention],
+) -> Entity | None:
+    """The person a role phrase ending at `index` stands for ("the foreign minister")."""
+    phrase = " ".join(w.lower for w in words[max(0, index - 1) : index + 1])
+    role = coref.role_kind(phrase)
+    if role is None or role[1] != "person":
+        return None
+    held = coref.resolve_role(text, words[index].start, phrase, entities, mentions)
+    return held if held is not None and held.type == "PERSON" else None
 
 
 ARMED_GROUP_NOUNS = frozenset({"group", "movement", "militia", "organisation", "organization"})

@@ -89,6 +89,7 @@ TARGETED_ROOTS = frozenset({"03", "11", "12", "13"})
 # ... except a pledge of aid, an event of its own like the aid itself (GDELT keeps it one-sided)
 UNTARGETED_CODES = ("033",)
 MEETING_CODES = ("040", "041", "042", "043", "044", "046")  # a meeting names whom it met
+INQUIRY_CODES = ("09",)  # an investigation names whom it investigates
 STANDALONE_ROOTS = frozenset({"11", "12", "13"})
 AID_CODES = ("031", "032", "033", "07")  # promised or given help: to someone
 # "He praised / visited the troops": forces honoured or visited with no country are one's own;
@@ -502,8 +503,10 @@ def _needs_target(pattern: cameo.VerbPattern, sources: list[Actor]) -> bool:
     drills", "warned it would take all necessary measures"); a promise, a bare warning or a
     reproach by an unplaced agent names no relation at all."""
     code = pattern.code
-    if code.startswith(MEETING_CODES):
-        return True  # "hosted earlier rounds of talks": whom, or no relation
+    if code.startswith(MEETING_CODES + INQUIRY_CODES):
+        # "hosted earlier rounds of talks", "police opened an investigation": whom, or no
+        # relation between actors
+        return True
     if code[:2] not in TARGETED_ROOTS or code.startswith(UNTARGETED_CODES):
         return False
     standalone = code[:2] in STANDALONE_ROOTS and not code.startswith(ACCUSATION)
