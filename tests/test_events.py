@@ -1993,3 +1993,39 @@ def test_what_a_country_must_stop_doing_is_not_coded():
 
 def test_an_investigation_with_no_one_investigated_is_no_event():
     assert real_triples("Norwegian police opened a criminal investigation on Monday.") == set()
+
+
+def test_a_response_promised_to_any_attempt_by_a_state_threatens_it():
+    text = "Ankara would respond in kind to any attempt by Athens to involve the EU."
+    assert ("TURGOV", "GRCGOV", "130") in real_triples(text)
+
+
+def test_measures_promised_if_another_state_acts_are_a_threat():
+    text = "Moscow would take appropriate measures if Kyiv kept launching drones from its ports."
+    assert ("RUSGOV", "UKRGOV", "138") in real_triples(text)
+
+
+def test_withholding_money_reduces_aid():
+    found = real_events("Washington would withhold part of the money if the mission failed.")
+    assert [(e.actor1_code, e.event_code, e.is_hypothetical) for e in found] == [
+        ("USAGOV", "162", True)
+    ]
+
+
+def test_a_dispute_filed_at_a_body_is_against_the_state_named_not_the_body():
+    found = real_triples("The EU launched a formal WTO dispute against the United States.")
+    assert ("IGOEUREEC", "USA", "115") in found
+
+
+def test_calling_up_reservists_mobilises_and_deploying_troops_is_no_cooperation():
+    found = real_triples("Eritrea has called up reservists and deployed troops along the border.")
+    assert any(s == "ERI" and c == "154" for s, _, c in found)
+    assert not any(c.startswith("06") for _, _, c in found)
+
+
+def test_soldiers_who_crossed_into_a_country_and_took_over_a_post_occupy_it():
+    text = (
+        "Chile's government said about 40 Peruvian soldiers crossed into Bolivia and briefly "
+        "took over a border post."
+    )
+    assert ("PERMIL", "BOL", "192") in real_triples(text)

@@ -79,7 +79,8 @@ def _conditional_response(words: list[Word], head: int) -> bool:
     if not before or "modal" not in cameo.kinds_of(before[-1].lower):
         return False
     _, last = _clause_bounds(words, head)
-    return any(w.lower in CONDITIONS for w in words[head + 1 : max(last, head + 8)])
+    # "would respond in kind to any attempt by Athens": "any" states the condition too
+    return any(w.lower in CONDITIONS | {"any"} for w in words[head + 1 : max(last, head + 8)])
 
 
 def _same_shape(one: Match, other: Match) -> bool:

@@ -480,7 +480,17 @@ def _owner(words: list[Word], at_word: dict[int, Actor], head: int) -> Actor | N
 
 
 def _clause_subject(words: list[Word], actors: list[Actor], head: int) -> list[Actor]:
-    """The first actor of the sentence in subject position before `head`."""
+    """The subject of the nearest verb before `head` ("Chile said Peruvian soldiers crossed the
+    river and took over a camp": the soldiers), else the first actor of the sentence in
+    subject position before `head`."""
+    for actor in reversed([a for a in actors if a.last < head - 1]):
+        after = actor.last + 1
+        before = words[actor.first - 1].lower if actor.first else ""
+        if actor.weak or before in PREPOSITIONS:
+            continue
+        past = words[after].lower
+        if past.endswith("ed") and past != words[after].lemma and words[after].text.islower():
+            return _conjoined_left(words, actors, actor)  # "... soldiers crossed"
     for actor in actors:
         if actor.first >= head:
             break

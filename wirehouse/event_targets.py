@@ -109,10 +109,14 @@ def _struck(
     own = _countries(sources)
     if any(s.unplaced or not s.code[:3].isalpha() for s in sources):
         return []
+    after_source = max(s.last for s in sources)
     for actor in actors:
         placed = words[actor.first - 1].lower in PLACE_PREPOSITIONS if actor.first else False
         foreign = actor.code[:3].isalpha() and actor.code[:3] not in own | {"IGO"}
-        if actor.first > match.head and placed and foreign and actor.entity_type in PLACES:
+        entered = actor.first > after_source and words[actor.first - 1].lower == "into"
+        # "fired on a village in Lebanon"; "crossed into Colombia and took over a post"
+        where = actor.first > match.head or entered
+        if where and placed and foreign and actor.entity_type in PLACES:
             return [replace(actor, code=actor.code[:3], weak=False)]
     if home is None:
         return []
@@ -333,7 +337,14 @@ def _target(
                 and words[actor.last + 1].text == "-"
                 and words[actor.last + 2].lemma in cameo.verb_patterns()
             )
-            object_word = object_word or inside
+            # "launched a WTO dispute against the US": a name modifying the object word
+            modifier = (  # not a country: "US citizens", "Japanese boats" are whom it hits
+                actor.last + 1 in match.matched
+                and match.slot_actor is None
+                and not actor.weak
+                and not _is_country(actor)
+            )
+            object_word = object_word or inside or modifier
             # "agreed to send delegations": the object of an infinitive, not the target
             object_word = object_word or (
                 actor.entity_type == "AGENT" and k >= 2 and words[k - 2].lower == "to"
@@ -410,14 +421,17 @@ def _target(
 def _owner_by(words: list[Word], k: int, match: Match) -> bool:
     """A reaction to a noun and its maker: "dismissed the claims by Beijing" (Beijing is the
     target), unlike a passive "was condemned by" whose by-agent is the source."""
-    if match.pattern.code[:2] not in REACTION_ROOTS or k < 3:
+    if match.pattern.code[:2] not in REACTION_ROOTS | THREAT_ROOTS or k < 3:
         return False
     if k >= 4 and _participle(words[k - 2]) and _made_by(words, k - 2, match):
         return True
     return (
-        words[k - 3].lower in ("the", "this", "these", "such", "its")
+        words[k - 3].lower in ("the", "this", "these", "such", "its", "any")
         and words[k - 2].text.isalpha()
     )
+
+
+THREAT_ROOTS = frozenset({"13"})  # "would respond to any attempt by Athens": at Athens
 
 
 ORIGIN_PARTICIPLES = frozenset({"import", "make", "produce", "manufacture", "build", "ship"})
