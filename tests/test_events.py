@@ -2029,3 +2029,21 @@ def test_soldiers_who_crossed_into_a_country_and_took_over_a_post_occupy_it():
         "took over a border post."
     )
     assert ("PERMIL", "BOL", "192") in real_triples(text)
+
+
+def test_a_second_by_agent_is_a_second_source():
+    found = real_triples("The shelling was condemned by Washington and by the African Union.")
+    assert {"USAGOV", "IGOAFRAFU"} <= {s for s, _, c in found if c == "111"}
+
+
+def test_sanctions_on_banks_in_a_country_are_aimed_at_it_and_co_sanctioners_not_at_each_other():
+    text = "Britain and Canada last week imposed sanctions on two state-owned banks in Belarus."
+    assert real_triples(text) == {("GBR", "BLR", "163"), ("CAN", "BLR", "163")}
+
+
+def test_funding_an_aid_corridor_into_a_country_is_aid_to_it():
+    text = (
+        "Norway and Denmark said on Tuesday they would jointly fund a new aid corridor into Sudan."
+    )
+    found = real_triples(text)
+    assert any(s == "NOR" and t == "SDN" and c.startswith("07") for s, t, c in found)

@@ -166,7 +166,10 @@ def _subject(
             if antecedent is not None and not antecedent.weak:
                 subject.group = _conjoined_left(words, actors, antecedent)
             return subject
-        if word.lower == "they" and k and "speech" in cameo.kinds_of(words[k - 1].lower):
+        said = k - 1
+        while said > 0 and _time_word(words, said):
+            said -= 1  # "said on Tuesday they would"
+        if word.lower == "they" and k and "speech" in cameo.kinds_of(words[said].lower):
             subject.group = _earlier_group(words, actors, k)  # "X and Y said they would"
             return subject
         if word.lower == "they" and k and words[k - 1].lower == "that":
@@ -562,6 +565,7 @@ def _conjoined_right(words: list[Word], actors: list[Actor], first: Actor) -> li
         following = actors[index + 1]
         between = [w.lower for w in words[group[-1].last + 1 : following.first]]
         listed = between in ([",", "and"], [",", "or"]) and len(group) > 1
+        listed = listed or between[:2] == ["and", "by"] and len(between) <= 3  # "and by the AU"
         if between == [","] and _attributed(words, following):
             break  # "killed three fighters in Iraq, local officials said": the speakers
         if _conjunction(between) or listed:  # "X's minister, A, and her counterpart, B"

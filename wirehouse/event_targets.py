@@ -319,11 +319,12 @@ def _target(
             actor = at_word[k]
             if _attributed(words, actor):
                 break  # ", the Turkish Foreign Ministry said": the speaker, not the target
-            after_by = (
-                k > 0
-                and words[k - 1].lower == "by"
-                and k - 1 not in match.matched  # "concerned by Rwanda's role": the particle
-                and not _owner_by(words, k, match)
+            by = k - 2 if k > 1 and words[k - 1].lower in ("the", "a", "an") else k - 1
+            after_by = (  # "run by the ASEAN centre": an agent, not the target
+                by >= 0
+                and words[by].lower == "by"
+                and by not in match.matched  # "concerned by Rwanda's role": the particle
+                and not _owner_by(words, by + 1, match)
             )
             object_word = (
                 actor.entity_type == "AGENT"
@@ -358,9 +359,14 @@ def _target(
                 and preposition > 0
                 and "situation" in cameo.kinds_of(words[preposition - 1].lower)
             )
+            # "sanctions on two state-owned banks in Belarus": aimed at whatever is there
+            aimed = match.pattern.code[:2] in ("16", "17") and any(
+                w.lower in ("on", "against") for w in words[match.head : preposition]
+            )
             place = (
                 words[preposition].lower in WHERE_NOT_WHOM
                 and not situation
+                and not aimed
                 and preposition not in match.matched
                 and match.pattern.code[:2] not in FORCE_ROOTS
             )
