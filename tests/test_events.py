@@ -2047,3 +2047,23 @@ def test_funding_an_aid_corridor_into_a_country_is_aid_to_it():
     )
     found = real_triples(text)
     assert any(s == "NOR" and t == "SDN" and c.startswith("07") for s, t, c in found)
+
+
+def test_the_ministry_is_the_country_whose_ministry_was_named():
+    text = (
+        "Turkey's defence ministry said the Greek deployment was illegal. "
+        "The ministry accused Greece of militarising islands near its coast."
+    )
+    assert ("TURGOV", "GRC", "112") in real_triples(text)
+
+
+def test_a_reaction_to_arrests_by_a_force_is_aimed_at_that_force():
+    text = 'Spain said it "firmly condemns" the arrests of the two activists by Moroccan police.'
+    assert ("ESP", "MARCOP", "111") in real_triples(text)
+
+
+def test_supplies_of_electricity_and_food_are_aid():
+    assert ("POL", "LTU", "033") in real_triples(
+        "Poland offered to send emergency electricity supplies to Lithuania."
+    )
+    assert ("KEN", "SOM", "073") in real_triples("Kenya delivered food to Somalia on Monday.")

@@ -397,6 +397,9 @@ def _actor(
     if after < len(words) and words[after].lower in POSSESSIVE:
         after += 1
     agent = _agent_after(words, after)
+    if mention is None and agent is None:
+        own = cameo.agent_words().get((words[first].lemma,))  # "the ministry" -> TURGOV
+        agent = (own, last) if own else None
     if agent:
         last = agent[1]
     elif mention is not None and _is_capital(mention, entity) and len(code) == 3:
@@ -459,6 +462,10 @@ def resolve_references(
             held := _role_holder(text, words, index, entities, mentions)
         ):
             resolved[index] = held  # "The minister met his counterpart": the minister named
+        elif _after_the(words, index) and (
+            body := _body_of(text, words, index, entities, mentions)
+        ):
+            resolved[index] = body  # "Turkey's defence ministry said ... The ministry accused"
         elif index and words[index - 1].lower in ("the", "this") and word.text.islower():
             following = words[index + 1].lower if index + 1 < len(words) else ""
             if word.lemma in BLOC_NOUNS and index > 1 and following not in POSSESSIVE:
@@ -490,6 +497,23 @@ def _role_holder(
         return None
     held = coref.resolve_role(text, words[index].start, phrase, entities, mentions)
     return held if held is not None and held.type == "PERSON" else None
+
+
+def _body_of(
+    text: str,
+    words: Sequence[Word],
+    index: int,
+    entities: Sequence[Entity],
+    mentions: Sequence[Mention],
+) -> Entity | None:
+    """The country whose body an organisation word stands for, when the text named it with
+    the country ("Turkey's defence ministry ... the ministry"); named organisations are left
+    to _named_by_head."""
+    role = coref.role_kind(words[index].lower)
+    if role is None or role[1] != "org":
+        return None
+    body = coref.resolve_role(text, words[index].start, words[index].lower, entities, mentions)
+    return body if body is not None and body.type == "GPE" else None
 
 
 ARMED_GROUP_NOUNS = frozenset({"group", "movement", "militia", "organisation", "organization"})

@@ -431,12 +431,17 @@ def _owner_by(words: list[Word], k: int, match: Match) -> bool:
         return False
     if k >= 4 and _participle(words[k - 2]) and _made_by(words, k - 2, match):
         return True
-    return (
-        words[k - 3].lower in ("the", "this", "these", "such", "its", "any")
-        and words[k - 2].text.isalpha()
+    if words[k - 3].lower in ("the", "this", "these", "such", "its", "any"):
+        return words[k - 2].text.isalpha()
+    # "condemned the arrests of the two activists by Moroccan police": the arrests' makers
+    back = range(max(1, k - OWNED_NOUN_REACH), k - 1)
+    return any(
+        words[j].lemma in cameo.event_nouns() and words[j - 1].lower in ("the", "these", "its")
+        for j in back
     )
 
 
+OWNED_NOUN_REACH = 7  # words between an event noun and the "by" naming its maker
 THREAT_ROOTS = frozenset({"13"})  # "would respond to any attempt by Athens": at Athens
 
 
