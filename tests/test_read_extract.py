@@ -358,3 +358,21 @@ def test_an_agency_line_under_the_byline_is_the_source_not_text(tmp_path: Path) 
     [article] = articles_of(tmp_path, "wire.txt", text.encode())
     assert article.source == "Associated Press"
     assert not article.body.startswith("Associated Press")
+
+
+def test_a_site_whose_class_prefix_looks_like_an_ad_slot_keeps_its_story(tmp_path: Path) -> None:
+    story = "".join(
+        f'<p class="ad-story__p">Paragraph {i}: the ministers of Chile and Peru met in Lima on '
+        f"Monday to discuss fishing quotas, officials said, and agreed to meet again.</p>"
+        for i in range(8)
+    )
+    html = (
+        '<html><head><title>Chile and Peru talk fish</title></head><body class="ad-body">'
+        '<header class="ad-hdr"><nav class="ad-nav"><a href="/">Home</a></nav></header>'
+        f'<main class="ad-main"><article class="ad-art"><h1 class="ad-art__title">Chile and Peru'
+        f' talk fish</h1><div class="ad-art__body">{story}</div></article></main>'
+        '<div class="ad-slot" data-ad-slot="1">Advertisement</div></body></html>'
+    )
+    [article] = articles_of(tmp_path, "prefixed.html", html.encode())
+    assert "Paragraph 0: the ministers of Chile and Peru met in Lima" in article.body
+    assert "Paragraph 7:" in article.body

@@ -267,6 +267,10 @@ def _bare_extraction(html: str) -> Document | None:
     document = trafilatura.bare_extraction(html, fast=True, **options)
     if _full_cascade_could_differ(document):
         document = trafilatura.bare_extraction(html, **options)
+    if document is None or not (document.text or "").strip():
+        # a site whose own class prefix reads like an ad slot ("ad-art__body" on Asia
+        # Dispatch) loses its whole story to the ad pruning: the page without it
+        document = trafilatura.bare_extraction(html, **_TRAFILATURA_OPTIONS)
     return document
 
 
