@@ -478,9 +478,16 @@ def resolve_references(
 
 def _after_the(words: Sequence[Word], index: int) -> bool:
     """ "the minister", "The Indian diplomat": a role noun after "the" and at most one word."""
-    return words[index].text.islower() and any(
-        0 <= k < index and words[k].lower == "the" for k in (index - 1, index - 2)
-    )
+    word = words[index]
+    if word.lower not in _role_heads() or not word.text.islower():
+        return False
+    return any(0 <= k < index and words[k].lower == "the" for k in (index - 1, index - 2))
+
+
+@cache
+def _role_heads() -> frozenset[str]:
+    """The last word of every role noun ("minister" of "foreign minister")."""
+    return frozenset(noun.split()[-1] for noun in coref.role_nouns())
 
 
 def _role_holder(
