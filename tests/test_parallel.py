@@ -34,6 +34,14 @@ def test_a_worker_starts_warm_from_the_fork_server() -> None:
     assert state["cpu_seconds"] < 0.5
 
 
+def run_probe(probe: str) -> dict:
+    """The JSON object a fresh interpreter prints last after running `probe`."""
+    done = subprocess.run(
+        [sys.executable, "-c", probe], cwd=REPO, capture_output=True, text=True, check=True
+    )
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
 def test_the_fork_server_loads_the_nlp_without_polars_prefect_or_threads() -> None:
     """What the server imports, every worker inherits in a forked copy: polars' threads (and
     Prefect's) would be held in the copy in whatever state the fork found them."""
@@ -43,11 +51,7 @@ def test_the_fork_server_loads_the_nlp_without_polars_prefect_or_threads() -> No
         "if m in sys.modules), 'threads': threading.active_count(), "
         "'pipeline': nlp.pipeline.cache_info().currsize}))"
     )
-    done = subprocess.run(
-        [sys.executable, "-c", probe], cwd=REPO, capture_output=True, text=True, check=True
-    )
-    state = json.loads(done.stdout.strip().splitlines()[-1])
-    assert state == {"modules": [], "threads": 1, "pipeline": 1}
+    assert run_probe(probe) == {"modules": [], "threads": 1, "pipeline": 1}
 
 
 def test_start_server_returns_while_the_server_loads() -> None:
@@ -60,10 +64,7 @@ def test_start_server_returns_while_the_server_loads() -> None:
         "if 'multiprocessing.forkserver' in ' '.join(p.cmdline())]; "
         "print(json.dumps({'seconds': took, 'servers': len(servers)}))"
     )
-    done = subprocess.run(
-        [sys.executable, "-c", probe], cwd=REPO, capture_output=True, text=True, check=True
-    )
-    state = json.loads(done.stdout.strip().splitlines()[-1])
+    state = run_probe(probe)
     assert state["servers"] == 1
     assert state["seconds"] < 0.5  # the server's load takes seconds
 

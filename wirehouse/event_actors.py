@@ -459,11 +459,11 @@ def resolve_references(
             if countries:
                 resolved[index] = countries[-1]
         elif _after_the(words, index) and (
-            held := _role_holder(text, words, index, entities, mentions)
+            held := _referent(text, words, index, entities, mentions, "person")
         ):
             resolved[index] = held  # "The minister met his counterpart": the minister named
         elif _after_the(words, index) and (
-            body := _body_of(text, words, index, entities, mentions)
+            body := _referent(text, words, index, entities, mentions, "org")
         ):
             resolved[index] = body  # "Turkey's defence ministry said ... The ministry accused"
         elif index and words[index - 1].lower in ("the", "this") and word.text.islower():
@@ -490,37 +490,28 @@ def _role_heads() -> frozenset[str]:
     return frozenset(noun.split()[-1] for noun in coref.role_nouns())
 
 
-def _role_holder(
+REFERENT_TYPES = {"person": "PERSON", "org": "GPE"}
+
+
+def _referent(
     text: str,
     words: Sequence[Word],
     index: int,
     entities: Sequence[Entity],
     mentions: Sequence[Mention],
+    kind: str,
 ) -> Entity | None:
-    """The person a role phrase ending at `index` stands for ("the foreign minister")."""
-    phrase = " ".join(w.lower for w in words[max(0, index - 1) : index + 1])
+    """The person a role phrase ending at `index` stands for ("the foreign minister"), or
+    (kind "org") the country whose body an organisation word stands for when the text named
+    it with the country ("Turkey's defence ministry ... the ministry"); named organisations
+    are left to _named_by_head."""
+    first = index - 1 if kind == "person" else index
+    phrase = " ".join(w.lower for w in words[max(0, first) : index + 1])
     role = coref.role_kind(phrase)
-    if role is None or role[1] != "person":
+    if role is None or role[1] != kind:
         return None
-    held = coref.resolve_role(text, words[index].start, phrase, entities, mentions)
-    return held if held is not None and held.type == "PERSON" else None
-
-
-def _body_of(
-    text: str,
-    words: Sequence[Word],
-    index: int,
-    entities: Sequence[Entity],
-    mentions: Sequence[Mention],
-) -> Entity | None:
-    """The country whose body an organisation word stands for, when the text named it with
-    the country ("Turkey's defence ministry ... the ministry"); named organisations are left
-    to _named_by_head."""
-    role = coref.role_kind(words[index].lower)
-    if role is None or role[1] != "org":
-        return None
-    body = coref.resolve_role(text, words[index].start, words[index].lower, entities, mentions)
-    return body if body is not None and body.type == "GPE" else None
+    found = coref.resolve_role(text, words[index].start, phrase, entities, mentions)
+    return found if found is not None and found.type == REFERENT_TYPES[kind] else None
 
 
 ARMED_GROUP_NOUNS = frozenset({"group", "movement", "militia", "organisation", "organization"})
