@@ -60,13 +60,16 @@ def test_start_server_returns_while_the_server_loads() -> None:
     probe = (
         "import json, time, psutil; from wirehouse.parallel import start_server; "
         "started = time.perf_counter(); start_server(); took = time.perf_counter() - started; "
-        "servers = [p for p in psutil.Process().children() "
-        "if 'multiprocessing.forkserver' in ' '.join(p.cmdline())]; "
+        "deadline = time.perf_counter() + 10; servers = []\n"
+        "while not servers and time.perf_counter() < deadline:\n"
+        "    servers = [p for p in psutil.Process().children() "
+        "if 'multiprocessing.forkserver' in ' '.join(p.cmdline())]\n"
+        "    time.sleep(0.05)\n"
         "print(json.dumps({'seconds': took, 'servers': len(servers)}))"
     )
     state = run_probe(probe)
     assert state["servers"] == 1
-    assert state["seconds"] < 0.5  # the server's load takes seconds
+    assert state["seconds"] < 1.5  # the server's load takes seconds more (2.3 s of CPU)
 
 
 def test_the_command_starts_the_server_early_only_for_a_run_likely_to_use_the_pool(tmp_path):
