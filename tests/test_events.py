@@ -2067,3 +2067,28 @@ def test_supplies_of_electricity_and_food_are_aid():
         "Poland offered to send emergency electricity supplies to Lithuania."
     )
     assert ("KEN", "SOM", "073") in real_triples("Kenya delivered food to Somalia on Monday.")
+
+
+def test_police_forcing_their_way_into_an_embassy_and_the_condemnations():
+    text = (
+        "Bolivian riot police forced their way into Peru's embassy in La Paz on Friday night. "
+        "Her ministry gave Bolivia's diplomats in Lima 72 hours to leave the country. "
+        "Argentina and Chile condemned the raid."
+    )
+    found = real_triples(text)
+    assert ("BOLCOP", "PERGOV", "171") in found
+    assert {("ARG", "BOLCOP", "111"), ("CHL", "BOLCOP", "111")} <= found
+    armed = real_triples("The armed forces of Chad fired on Sudanese troops.")
+    assert ("TCDMIL", "SDNMIL", "190") in armed  # "armed forces" is still one agent phrase
+
+
+def test_an_ultimatum_to_diplomats_is_an_expulsion():
+    found = real_triples("Peru gave Bolivia's diplomats in Lima 72 hours to leave the country.")
+    assert any(s == "PER" and t.startswith("BOL") and c == "166" for s, t, c in found)
+
+
+def test_a_threat_whose_clause_names_the_threatener_is_not_aimed_at_it():
+    text = (
+        "A military spokeswoman warned that Pakistan would strike again if the attacks continued."
+    )
+    assert not any(s[:3] == "PAK" and t and t[:3] == "PAK" for s, t, _ in real_triples(text))

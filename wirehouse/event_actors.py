@@ -91,6 +91,9 @@ def _head_noun_end(words: Sequence[Word], last: int, table: dict[tuple[str, ...]
     """The end of an agent phrase whose first agent word modifies a second: "opposition
     leader", "police chief" keep the first word's code (OPP, COP) over the whole phrase."""
     while last + 1 < len(words) and (words[last + 1].lemma,) in table:
+        following = words[last + 1]
+        if following.lower.endswith("ed") and following.lower != following.lemma:
+            break  # "riot police forced their way in": a verb, not "police force"
         last += 1
     return last
 
@@ -362,9 +365,13 @@ def _bare_agent(words: Sequence[Word], first: int, last: int) -> bool:
 def _agent_at(
     words: Sequence[Word], at: int, table: dict[tuple[str, ...], str]
 ) -> tuple[str, int] | None:
-    if words[at].lemma not in cameo.agent_first_words():
+    word = words[at]
+    if word.lemma not in cameo.agent_first_words():
         return None  # most words start no agent phrase: skip building the candidate tuples
+    inflected = word.lower.endswith("ed") and word.lower != word.lemma
     for size in range(cameo.longest_agent(), 0, -1):
+        if size == 1 and inflected:
+            return None  # "forced" alone is a verb, not "force" ("armed forces" is a phrase)
         phrase = tuple(w.lemma for w in words[at : at + size])
         if len(phrase) == size and phrase in table:
             return table[phrase], _head_noun_end(words, at + size - 1, table)

@@ -372,6 +372,10 @@ def _sentence_events(
                 for t in targets
                 if not t.weak or words[t.first - 1].lower in AIMED
             ]
+            if targets and _countries(targets) <= _countries(sources):
+                # "warned that Pakistan would strike again": its own side acts; the threat is
+                # aimed at the story's other side
+                targets = _addressee(words, actors, match, sources, home, sides)
         targets = [_own_side(t, sources, match.pattern.code) for t in targets]
         if not targets and len(sources) == 1:
             targets = [t for t in [_home_side(sources[0], match.pattern.code)] if t]
