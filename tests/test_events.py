@@ -2092,3 +2092,19 @@ def test_a_threat_whose_clause_names_the_threatener_is_not_aimed_at_it():
         "A military spokeswoman warned that Pakistan would strike again if the attacks continued."
     )
     assert not any(s[:3] == "PAK" and t and t[:3] == "PAK" for s, t, _ in real_triples(text))
+
+
+def test_a_participle_before_the_object_noun_is_an_adjective():
+    found = real_events("The EU may impose targeted sanctions on Russian officials.")
+    assert [(e.actor1_code, e.actor2_code, e.event_code) for e in found] == [
+        ("IGOEUREEC", "RUSGOV", "163")
+    ]
+    drone = real_triples("A North Korean drone strike killed two soldiers in Ukraine.")
+    assert any(s.startswith("PRK") and (t or "").startswith("UKR") for s, t, _ in drone)
+
+
+def test_suspending_co_operation_and_standing_in_solidarity():
+    suspend = "Jakarta may suspend co-operation with Canberra if the practice continued."
+    assert ("IDNGOV", "AUSGOV", "160") in real_triples(suspend)
+    solidarity = "The EU stood in full solidarity with Lithuania."
+    assert ("IGOEUREEC", "LTU", "051") in real_triples(solidarity)

@@ -47,6 +47,8 @@ def _matches(words: list[Word], actors: list[Actor], at_word: dict[int, Actor]) 
         patterns = table.get(word.lemma) or table.get(word.lower)
         if not patterns or (index and word.text[:1].isupper()):
             continue  # "Finance Minister Claire Dubois": a capital mid-sentence is a name
+        if _adjectival(words, index):
+            continue  # "may impose targeted sanctions": an adjective, not "targeted"
         pos = "noun" if _noun_reading(words, at_word, index) else "verb"
         best: Match | None = None
         for pattern in patterns:
@@ -70,6 +72,24 @@ def _named_place(words: list[Word], actor: Actor) -> bool:
     """A name followed by a place noun is a place ("the Catatumbo region", "Kursk province")."""
     following = actor.last + 1
     return following < len(words) and words[following].lemma in PLACE_NOUNS
+
+
+def _adjectival(words: list[Word], k: int) -> bool:
+    """A participle between a verb (or a determiner) and the noun it describes: "impose
+    targeted sanctions", "the disputed region"."""
+    word = words[k]
+    if not (word.lower.endswith("ed") and 0 < k < len(words) - 1):
+        return False
+    before, after = words[k - 1], words[k + 1]
+    noun_after = after.text.isalpha() and after.text.islower() and not cameo.kinds_of(after.lower)
+    if "determiner" in cameo.kinds_of(before.lower):
+        return noun_after  # "the disputed region"
+    # a verb, as a verb: after a modal, "to" or an auxiliary ("may impose"), or inflected
+    # ("imposed"); not a noun before a verb ("a drone strike killed two soldiers")
+    earlier = words[k - 2].lower if k >= 2 else ""
+    verbal = earlier == "to" or cameo.kinds_of(earlier) & {"modal", "aux", "adverb"}
+    verbal = verbal or before.lower != before.lemma
+    return noun_after and before.lemma in cameo.verb_patterns() and bool(verbal)
 
 
 def _conditional_response(words: list[Word], head: int) -> bool:
@@ -223,7 +243,8 @@ def _match(
             hyphened = (  # "an Egyptian-brokered truce" (not "test-fired")
                 k > 1 and words[k - 1].text == "-" and words[k - 2].text[:1].isupper()
             )
-            if mark.endswith("ed") and _finite_head(words[k]) and not hyphened:
+            adjective = _adjectival(words, k)  # "impose targeted sanctions"
+            if mark.endswith("ed") and _finite_head(words[k]) and not hyphened and not adjective:
                 break  # "did not fire missiles ... and instead fired drones": nor past a verb
             if words[k].lower in ADJUNCT_OPENERS and k > at:
                 break  # "agreed to reopen embassies after a meeting": not agreeing to meet

@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from wirehouse import cameo
 from wirehouse.event_actors import Actor, Word
-from wirehouse.event_matches import OBJECT_WINDOW, Match
+from wirehouse.event_matches import OBJECT_WINDOW, Match, _adjectival
 from wirehouse.event_subjects import Subject, _attributed, _conjoined_right
 from wirehouse.event_words import (
     ADJACENT,
@@ -394,7 +394,8 @@ def _target(
             break  # "ministers meeting in Brussels may approve ...": the next predicate
         if word.text == "," and (_new_clause(words, k) or _participial_clause(words, k)):
             break  # "pledged aid, and Japan said ...": a later clause has its own roles
-        if (_finite_head(word) or _gerund_head(words, k)) and k not in match.matched:
+        verb = _finite_head(word) or _gerund_head(words, k)
+        if verb and k not in match.matched and not _adjectival(words, k):
             if _made_by(words, k, match):
                 k += 2  # "rejected the conditions demanded by Washington": their maker
                 continue
