@@ -1386,3 +1386,12 @@ def test_he_after_a_sentence_that_opens_with_a_quote_is_its_speaker():
     entities, mentions = find_entities(nlp.parse(text))
     speaker = coref.resolve_pronoun(text, text.index("He blamed"), entities, mentions)
     assert speaker is not None and speaker.name == "Tomás Ibarra"
+
+
+def test_a_country_s_presidency_speaks_for_the_country():
+    text = (
+        "The border with Niger will reopen on Monday. The Nigerian presidency said it would "
+        'reopen "in the interest of families and traders".'
+    )
+    found = [(quote, speaker) for quote, speaker, _ in speakers(text)]
+    assert ("in the interest of families and traders", "Nigeria") in found
