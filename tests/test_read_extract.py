@@ -376,3 +376,40 @@ def test_a_site_whose_class_prefix_looks_like_an_ad_slot_keeps_its_story(tmp_pat
     [article] = articles_of(tmp_path, "prefixed.html", html.encode())
     assert "Paragraph 0: the ministers of Chile and Peru met in Lima" in article.body
     assert "Paragraph 7:" in article.body
+
+
+def test_a_page_s_declared_publication_time_beats_a_guess(tmp_path: Path) -> None:
+    story = "".join(
+        f"<p>Paragraph {i}: the coast guards of both countries traded blame on Tuesday over "
+        "a collision near the shoal, officials in Manila said.</p>"
+        for i in range(6)
+    )
+    page = (
+        '<html><head><title>Collision at sea</title><meta property="article:published_time" '
+        'content="2026-12-02T10:20:00Z"></head><body><article><h1>Collision at sea</h1>'
+        f"{story}</article><footer>© 2026 Example News</footer></body></html>"
+    )
+    [article] = articles_of(tmp_path, "page.html", page.encode())
+    assert article.published_at.isoformat() == "2026-12-02T10:20:00+00:00"
+
+
+def test_a_dateline_naming_two_cities_still_credits_its_agency(tmp_path: Path) -> None:
+    text = (
+        "Canola row\n\nNEW DELHI/OTTAWA (Halden Wire) - India doubled the duty on canola on"
+        " Tuesday, escalating a trade dispute with Canada, officials said.\n"
+    )
+    [article] = articles_of(tmp_path, "wire.txt", text.encode())
+    assert article.source == "Halden Wire"
+
+
+def test_a_byline_with_the_reporter_s_post_gives_the_author_and_leaves_the_body(
+    tmp_path: Path,
+) -> None:
+    text = (
+        "Boats seized\n\nBy Hannah Cole, Seoul correspondent\nPublished: 20 November 2026\n\n"
+        "SEOUL (Pacific Newswire) - South Korea's coast guard seized two fishing boats on"
+        " Thursday, officials said.\n"
+    )
+    [article] = articles_of(tmp_path, "boats.txt", text.encode())
+    assert (article.author, article.source) == ("Hannah Cole", "Pacific Newswire")
+    assert article.body.startswith("SEOUL (Pacific Newswire)")

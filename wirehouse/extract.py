@@ -61,6 +61,7 @@ _FILED_FROM = r"(?:\s+in\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,2})?"
 _BY_SEGMENT = re.compile(
     rf"By\s+(?P<author>{_BYLINE_NAME}{_FILED_FROM}"
     rf"(?:(?:\s+and\s+|,\s*){_BYLINE_NAME}{_FILED_FROM})*)"
+    r"(?:,\s+(?:[A-Z][\w-]*\s+){0,3}(?:[Cc]orrespondent|[Rr]eporter|[Ee]ditor|[Ww]riter))?"
 )
 _FILED_IN = re.compile(r"\s+in\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,2}$")  # " in Yerevan"
 _AUTHOR_SEPARATORS = re.compile(r"\s*;\s*|\s+and\s+|\s*&\s*")
@@ -85,7 +86,7 @@ _CREDIT_AUTHOR = re.compile(
     rf"(?:^|\n)\(?Reporting by (?P<author>{_PERSON}(?:(?:, | and ){_PERSON})*)", re.MULTILINE
 )
 _WIRE_DATELINE = re.compile(
-    r"[A-Z][A-Z .'’-]+(?:, [A-Z][\w .'’-]+)?(?:, [A-Z][a-z]{2,8}\.? \d{1,2})? "
+    r"[A-Z][A-Z .'’/-]+(?:, [A-Z][\w .'’-]+)?(?:, [A-Z][a-z]{2,8}\.? \d{1,2})? "
     r"\((?P<source>[A-Za-z][\w .&'’-]{1,40})\)\s+[-—–]"
 )
 _TIME_WITH_DOT = re.compile(r"(?<=\s)(\d{1,2})\.(\d{2})(?=\s|$)")
@@ -233,11 +234,35 @@ def html_fields(html: str) -> dict[str, object]:
     return {
         "title": document.title,
         "author": document.author,
-        "published": document.date,
+        "published": _published(html, document.date),
         "url": document.url,
         "source": document.sitename or document.hostname,
         "body": "\n\n".join(p for p in paragraphs if p),
     }
+
+
+_DECLARED_DATE = re.compile(
+    r"(?:property|name|itemprop)=[\"'](?:article:published_time|datePublished)[\"'][^>]*?"
+    r"content=[\"'](?P<meta>[^\"']+)[\"']"
+    r"|\"datePublished\"\s*:\s*\"(?P<json>[^\"]+)\"",
+    re.IGNORECASE,
+)
+
+
+def _published(html: str, guessed: str | None) -> str | None:
+    """trafilatura's date, unless the page declares another day for machines (trafilatura
+    once read a page's "© 2026" as 1 January)."""
+    declared = _declared_date(html)
+    if declared and (not guessed or guessed[:10] != declared[:10]):
+        return declared
+    return guessed
+
+
+def _declared_date(html: str) -> str | None:
+    """The publication time a page declares for machines: its article:published_time meta
+    tag or its JSON-LD datePublished."""
+    found = _DECLARED_DATE.search(html[:200_000])
+    return (found["meta"] or found["json"]) if found else None
 
 
 _TRAFILATURA_OPTIONS = {
