@@ -1395,3 +1395,12 @@ def test_a_country_s_presidency_speaks_for_the_country():
     )
     found = [(quote, speaker) for quote, speaker, _ in speakers(text)]
     assert ("in the interest of families and traders", "Nigeria") in found
+
+
+def test_a_time_phrase_opening_the_sentence_is_no_missed_name():
+    text = (
+        "The court ruled against Bolivia last year.\n\nOn Thursday Chile recalled its consul "
+        'general in La Paz, a step the foreign ministry described as a signal of "deep '
+        'disappointment".'
+    )
+    assert all(speaker != "On Thursday Chile" for _, speaker, _ in speakers(text))
