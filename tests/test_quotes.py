@@ -1404,3 +1404,20 @@ def test_a_time_phrase_opening_the_sentence_is_no_missed_name():
         'disappointment".'
     )
     assert all(speaker != "On Thursday Chile" for _, speaker, _ in speakers(text))
+
+
+def test_a_body_quoted_by_state_media_as_calling_something_speaks():
+    text = (
+        "Officials in Seoul said the troops had left. State media quoted North Korea's foreign "
+        'ministry as calling the deployment "a fraternal duty".'
+    )
+    assert ("a fraternal duty", "North Korea") in [(q, s) for q, s, _ in speakers(text)]
+
+
+def test_a_participial_aside_between_speaker_and_verb_is_skipped():
+    text = (
+        "Foreign ministers from the European Union, meeting in Brussels on Monday, again "
+        'demanded "an immediate halt to the violence".'
+    )
+    found = [(q, s) for q, s, _ in speakers(text)]
+    assert ("an immediate halt to the violence", "European Union") in found

@@ -824,11 +824,24 @@ def _tail_entity(ctx: _Context, piece: tuple[int, int], verb: str) -> _Speaker |
     return _resolve_phrase(ctx, piece[0] + opener.start(), piece[1], verb)
 
 
+def _aside(text: str) -> bool:
+    """A piece between commas that is no subject: adverbs only ("again") or a participial
+    phrase ("meeting in Brussels on Monday")."""
+    words = text.split()
+    if not words:
+        return False
+    adverbs = all(w.lower() in _frame_adverbs() or w.lower().endswith("ly") for w in words)
+    participle = words[0].islower() and words[0].endswith(("ing", "ed")) and len(words) > 1
+    return adverbs or participle
+
+
 def _subject_before(ctx: _Context, frame_start: int, verb_at: int, verb: str) -> _Speaker | None:
     """The speaker written before a verb: the piece right before it, past an apposition
     ("Sergei Lavrov, Russia's foreign minister, said") or a relative clause ("Minsk, which
     called them")."""
     pieces = _segments(ctx, frame_start, verb_at)
+    while len(pieces) > 1 and _aside(ctx.text[pieces[-1][0] : pieces[-1][1]]):
+        pieces = pieces[:-1]  # "Ministers from the EU, meeting in Brussels, again demanded"
     last_start, last_end = pieces[-1]
     text = ctx.text[last_start:last_end]
     relative = _RELATIVE.match(text)
@@ -895,7 +908,7 @@ def _speaker_after(ctx: _Context, start: int, limit: int, verb: str) -> _Speaker
 
 _QUOTED_AS = re.compile(
     r"\b(?:(?P<passive>(?:was|were|is|are)\s+)?quoted\s+(?P<object>[^,;:]*?)\s*)as\s+"
-    r"(?:saying|telling|writing)\b"
+    r"(?:saying|telling|writing|calling|describing|warning|urging|accusing)\b"
 )
 
 
