@@ -1421,12 +1421,3 @@ def test_a_participial_aside_between_speaker_and_verb_is_skipped():
     )
     found = [(q, s) for q, s, _ in speakers(text)]
     assert ("an immediate halt to the violence", "European Union") in found
-
-
-def test_the_presidency_is_the_government_of_the_country_named_before():
-    text = (
-        "Nigeria reopened its border with Niger on Monday.\n\nThe presidency said in a statement "
-        'that the decision had been taken "in the interest of families and traders".'
-    )
-    found = [(q, s) for q, s, _ in speakers(text)]
-    assert ("in the interest of families and traders", "Nigeria") in found
