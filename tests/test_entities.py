@@ -877,3 +877,9 @@ def test_person_takes_the_nationality_he_is_introduced_with():
         assert entity(text, "Nathan Brody").country_code == "USA"
     morozov = entity("DUBAI — The Russian programmer Alexei Morozov was held.", "Alexei Morozov")
     assert morozov.country_code == "RUS"
+
+
+def test_a_brigadier_s_rank_is_no_part_of_his_name():
+    entities, _ = analyse("Brigadier Felix Okello said the troops would stay until the election.")
+    assert "Felix Okello" in {e.name for e in entities}
+    assert not any(e.name.startswith("Brigadier") for e in entities)
