@@ -20,8 +20,8 @@ from wirehouse.nlp import parse
 from wirehouse.scoring import ArticleScore, event_matches, score_events
 
 SEED = SHARED / "seed" / "us_north_korea_demand.txt"
-RECALL_FLOOR = 0.67
-PRECISION_FLOOR = 0.73
+RECALL_FLOOR = 0.66
+PRECISION_FLOOR = 0.71
 
 
 def coded(body: str, published_at: datetime | None) -> list[dict]:
