@@ -2108,3 +2108,12 @@ def test_suspending_co_operation_and_standing_in_solidarity():
     assert ("IDNGOV", "AUSGOV", "160") in real_triples(suspend)
     solidarity = "The EU stood in full solidarity with Lithuania."
     assert ("IGOEUREEC", "LTU", "051") in real_triples(solidarity)
+
+
+def test_a_reaction_to_an_act_the_dictionary_does_not_code_finds_who_did_it():
+    text = (
+        "Bosnian Serb lawmakers voted on Sunday to hold a referendum on secession. "
+        "The vote was condemned by Zagreb and Ljubljana."
+    )
+    found = real_triples(text)
+    assert {("HRVGOV", "BIH", "111"), ("SVNGOV", "BIH", "111")} <= found

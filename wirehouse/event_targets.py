@@ -543,9 +543,13 @@ def _antecedent_target(
     else:
         return []
     roots = cameo.event_nouns().get(words[noun_at].lemma) if noun_at >= 0 else None
-    if not roots or noun_at in at_word:
+    if noun_at < 0 or noun_at in at_word:
         return []
     own = {s.code[:3] for s in sources}
+    if not roots:
+        # "Bosnian Serb lawmakers voted to hold a referendum. The vote was condemned by
+        # Zagreb": an act the dictionary does not code, told just before by its actor
+        return _teller_of(text, words[noun_at], words[0].start, earlier, own)
     others = [
         e
         for e in history
@@ -638,6 +642,36 @@ def _noun_maker(
         if MAKER_AFTER.fullmatch(after) or (
             mention.kind == "demonym" and MAKER_BEFORE.fullmatch(ahead)
         ):
+            return [_home_actor(entity)]
+    return []
+
+
+TOLD_REACH = 400  # characters back in which "the vote" finds the sentence that told of it
+
+
+def _teller_of(
+    text: str,
+    noun: Word,
+    before: int,
+    earlier: Sequence[tuple[Mention, Entity]],
+    own: set[str],
+) -> list[Actor]:
+    """The actor opening the latest sentence, close before, that tells of the act a plain
+    noun names by its verb or noun ("voted" for "the vote", "incursion" for "the incursion")."""
+    if not noun.text.isalpha() or not noun.text.islower() or len(noun.lemma) < 4:
+        return []
+    stem = noun.lemma[:-1] if noun.lemma.endswith("e") else noun.lemma
+    floor = max(0, before - TOLD_REACH)
+    hits = list(re.finditer(rf"\b{re.escape(stem)}\w*\b", text[floor:before], re.I))
+    if not hits:
+        return []
+    hit = floor + hits[-1].start()
+    opening = max(text.rfind(". ", 0, hit), text.rfind("\n", 0, hit)) + 1
+    for mention, entity in earlier:
+        if not opening <= mention.start_char < hit:
+            continue
+        code = entity.cameo_code or entity.country_code or ""
+        if code[:3].isalpha() and code[:3] not in own and entity.type in ("GPE", "ORG"):
             return [_home_actor(entity)]
     return []
 
