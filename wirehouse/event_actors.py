@@ -35,6 +35,11 @@ class Word:
     start: int  # character offsets into the body
     end: int
 
+    @property
+    def inflected_ed(self) -> bool:
+        """A past tense or participle ("fired", "forced"): "-ed" on a word whose lemma lacks it."""
+        return self.lower.endswith("ed") and self.lower != self.lemma
+
 
 @dataclass(frozen=True)
 class Actor:
@@ -91,8 +96,7 @@ def _head_noun_end(words: Sequence[Word], last: int, table: dict[tuple[str, ...]
     """The end of an agent phrase whose first agent word modifies a second: "opposition
     leader", "police chief" keep the first word's code (OPP, COP) over the whole phrase."""
     while last + 1 < len(words) and (words[last + 1].lemma,) in table:
-        following = words[last + 1]
-        if following.lower.endswith("ed") and following.lower != following.lemma:
+        if words[last + 1].inflected_ed:
             break  # "riot police forced their way in": a verb, not "police force"
         last += 1
     return last
@@ -368,9 +372,8 @@ def _agent_at(
     word = words[at]
     if word.lemma not in cameo.agent_first_words():
         return None  # most words start no agent phrase: skip building the candidate tuples
-    inflected = word.lower.endswith("ed") and word.lower != word.lemma
     for size in range(cameo.longest_agent(), 0, -1):
-        if size == 1 and inflected:
+        if size == 1 and word.inflected_ed:
             return None  # "forced" alone is a verb, not "force" ("armed forces" is a phrase)
         phrase = tuple(w.lemma for w in words[at : at + size])
         if len(phrase) == size and phrase in table:

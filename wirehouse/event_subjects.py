@@ -491,8 +491,7 @@ def _clause_subject(words: list[Word], actors: list[Actor], head: int) -> list[A
         before = words[actor.first - 1].lower if actor.first else ""
         if actor.weak or before in PREPOSITIONS:
             continue
-        past = words[after].lower
-        if past.endswith("ed") and past != words[after].lemma and words[after].text.islower():
+        if words[after].inflected_ed and words[after].text.islower():
             return _conjoined_left(words, actors, actor)  # "... soldiers crossed"
     for actor in actors:
         if actor.first >= head:

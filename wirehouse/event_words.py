@@ -58,11 +58,7 @@ def _gerund_head(words: list[Word], k: int) -> bool:
 
 def _finite_head(word: Word) -> bool:
     """A past-tense dictionary verb ("fired"): the head of another event, never an object."""
-    return (
-        word.lower.endswith("ed")
-        and word.lower != word.lemma
-        and word.lemma in cameo.verb_patterns()
-    )
+    return word.inflected_ed and word.lemma in cameo.verb_patterns()
 
 
 def _plain_noun(word: Word) -> bool:
