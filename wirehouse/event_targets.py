@@ -634,8 +634,7 @@ def _noun_maker(
         return []
     hit_start, hit_end = floor + hits[-1].start(), floor + hits[-1].end()
     for mention, entity in earlier:
-        code = entity.cameo_code or entity.country_code or ""
-        if not code[:3].isalpha() or code[:3] in own or entity.type not in ("GPE", "ORG"):
+        if not _other_state_or_body(entity, own):
             continue
         after = text[hit_end : mention.start_char]
         ahead = text[mention.end_char : hit_start]
@@ -670,10 +669,15 @@ def _teller_of(
     for mention, entity in earlier:
         if not opening <= mention.start_char < hit:
             continue
-        code = entity.cameo_code or entity.country_code or ""
-        if code[:3].isalpha() and code[:3] not in own and entity.type in ("GPE", "ORG"):
+        if _other_state_or_body(entity, own):
             return [_home_actor(entity)]
     return []
+
+
+def _other_state_or_body(entity: Entity, own: set[str]) -> bool:
+    """A country or organisation with a country code that is not the reacting side's own."""
+    code = entity.cameo_code or entity.country_code or ""
+    return code[:3].isalpha() and code[:3] not in own and entity.type in ("GPE", "ORG")
 
 
 MAKER_AFTER = re.compile(r"\s+by\s+(?:the\s+)?", re.I)  # "drills by (the) China"
