@@ -60,11 +60,6 @@ TITLE_WORDS = 8  # a longer run of capitalised words is a headline-style sentenc
 SCARE_WORDS = 4  # an unattributed quote this short, not a sentence, is a scare quote
 MASK = "\ue000"  # private use: neither space, word nor punctuation
 _CAPITALISED = re.compile(r"(?:(?:[A-Z][\w’'.-]*|al-\w+|bin|de|van|von|da)\s+){0,4}[A-Z][\w’'.-]*$")
-# words that open a sentence in capitals but never belong to a person's or body's name
-_NOT_NAME_WORDS = frozenset(
-    {"on", "in", "at", "by", "after", "before", "later", "earlier", "since", "last", "this"}
-    | {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
-)
 _DETERMINER = re.compile(r"^(?:the|a|an|another|one|two|three|several|some)\s+", re.IGNORECASE)
 _INDEFINITE = re.compile(r"^(?:a|an|another|one|two|three|several|some)\s+", re.IGNORECASE)
 # lower case or capitalised, never an acronym ("WHO Director-General", "AS Roma")
@@ -161,6 +156,20 @@ def _speech_events() -> re.Pattern[str]:
 @cache
 def _frame_adverbs() -> frozenset[str]:
     return frozenset(row["word"] for row in read_csv_rows("quotes", "frame_adverbs.csv"))
+
+
+@cache
+def _not_name_words() -> frozenset[str]:
+    return frozenset(row["word"] for row in read_csv_rows("quotes", "not_name_words.csv"))
+
+
+def _missed_name(phrase: str) -> str | None:
+    """The capitalised run ending a phrase, as a name the entity layer missed, unless it holds
+    a word no name holds ("On Thursday Chile")."""
+    name = _CAPITALISED.search(phrase)
+    if name is None or _not_name_words() & {w.lower() for w in name.group().split()}:
+        return None
+    return name.group()
 
 
 # --- step 1: quotation marks ---------------------------------------------------------------
@@ -506,9 +515,8 @@ def _resolve_phrase(ctx: _Context, start: int, end: int, verb: str | None) -> _S
                     return found
         if _NAME_BEFORE.search(ctx.text, start, head[-1].start_char):
             # "Alzheimer's Research UK": an organisation the entity layer missed, not the place
-            name = _CAPITALISED.search(phrase)
-            named = name and not _NOT_NAME_WORDS & {w.lower() for w in name.group().split()}
-            return _Speaker(name.group(), None, verb) if named else None
+            name = _missed_name(phrase)
+            return _Speaker(name, None, verb) if name else None
     if head:
         if head[-1].kind == "demonym" and len(words) == 2 and _DETERMINER.match(phrase):
             # "the Norwegian said": a person of that nationality named just before
@@ -527,9 +535,8 @@ def _resolve_phrase(ctx: _Context, start: int, end: int, verb: str | None) -> _S
     if people_of and (coref.role_kind(people_of.group(1)) or ("", "person"))[1] == "person":
         return None  # "residents of Gaza City": the people of a place the layer missed
     if name and len(name.group().split()) >= 2 and not _DETERMINER.match(phrase):
-        if _NOT_NAME_WORDS & {w.lower() for w in name.group().split()}:
-            return None  # "On Thursday Chile ...": a time phrase and a name, no one new
-        return _Speaker(name.group(), None, verb)
+        missed = _missed_name(phrase)  # not "On Thursday Chile": a time phrase and a name
+        return _Speaker(missed, None, verb) if missed else None
     alone = name is not None and phrase == name.group() and _APPOSED.match(ctx.text, end)
     if alone and coref.is_given_name(phrase):  # "said Olena, 67," / "Mohamed, a teacher, said"
         return _Speaker(phrase, None, verb)
